@@ -1,0 +1,49 @@
+using PerfLogging.Runtime;
+
+namespace PerfLogging;
+
+/// <summary>
+/// The ambient context of tracked operations: the current request (its id appears on every record as
+/// <c>request_id</c>) and the operation being tracked, flowing across awaits.
+/// </summary>
+public static class PerformanceContext
+{
+    private static readonly AsyncLocal<RequestContext?> s_request = new();
+
+    /// <summary>Gets the id of the current request, if one was begun.</summary>
+    public static string? RequestId => s_request.Value?.RequestId;
+
+    /// <summary>Gets the name of the innermost operation being tracked with logging on, if any.</summary>
+    public static string? CurrentOperation => OperationFrame.Current?.Name;
+
+    /// <summary>Begins a request: every operation until the returned scope is disposed carries its id and fields.</summary>
+    /// <param name="requestId">The request id, e.g. <c>req_123</c>.</param>
+    /// <param name="fields">Extra fields written on every record of the request.</param>
+    /// <returns>A scope that restores the previous request when disposed.</returns>
+    public static IDisposable BeginRequest(string requestId, IEnumerable<KeyValuePair<string, object?>>? fields = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(requestId);
+        var previous = s_request.Value;
+        s_request.Value = new RequestContext(requestId, fields?.ToArray() ?? []);
+        return new RequestScope(previous);
+    }
+
+    internal static RequestContext? CurrentRequest => s_request.Value;
+
+    private sealed class RequestScope(RequestContext? previous) : IDisposable
+    {
+        private bool _disposed;
+
+        public void Dispose()
+        {
+            if (!_disposed)
+            {
+                _disposed = true;
+                s_request.Value = previous;
+            }
+        }
+    }
+}
+
+/// <summary>A request begun with <see cref="PerformanceContext.BeginRequest"/>.</summary>
+internal sealed record RequestContext(string RequestId, KeyValuePair<string, object?>[] Fields);

@@ -1,0 +1,38 @@
+using System.Text;
+using PerfLogging.Configuration.Validation;
+using PerfLogging.Weaving;
+
+namespace PerfLogging.Runtime;
+
+/// <summary>
+/// The arguments of one call as <c>name=value, …</c>, built when the call starts (so values are the ones passed
+/// in) and only when a record may be written. Redacts <see cref="NotLoggedAttribute"/> and secret-looking names.
+/// </summary>
+internal sealed class ArgumentSummary(OperationDescriptor descriptor, int maxLength)
+{
+    private readonly StringBuilder _text = new();
+
+    public void Add<T>(int index, T value)
+    {
+        if (_text.Length > maxLength)
+        {
+            return;
+        }
+
+        if (_text.Length > 0)
+        {
+            _text.Append(", ");
+        }
+
+        var names = descriptor.ParameterNames;
+        var name = (uint)index < (uint)names.Length ? names[index] : $"arg{index}";
+        _text.Append(name).Append('=');
+        _text.Append(IsRedacted(index, name) ? ValueFormatter.Redacted : ValueFormatter.Format(value, maxLength));
+    }
+
+    public override string ToString() => ValueFormatter.Truncate(_text.ToString(), maxLength);
+
+    private bool IsRedacted(int index, string name) =>
+        ((uint)index < (uint)descriptor.ParameterRedacted.Length && descriptor.ParameterRedacted[index]) ||
+        PerformanceLoggingRules.LooksSecret(name);
+}

@@ -1,0 +1,98 @@
+using System.Collections;
+using System.Globalization;
+using System.Text;
+using PerfLogging.Diagnostics;
+
+namespace PerfLogging.Runtime;
+
+/// <summary>
+/// Turns argument and result values into short, safe summaries. Never throws: a <c>ToString()</c> that throws
+/// gives a placeholder, sequences are cut after a few items and nesting is bounded, so cyclic graphs end.
+/// </summary>
+internal static class ValueFormatter
+{
+    public const string Redacted = "***";
+    public const string Ellipsis = "…";
+    private const int MaxItems = 10;
+    private const int MaxDepth = 3;
+
+    public static string Format<T>(T value, int maxLength)
+    {
+        var text = new StringBuilder();
+        Append(text, value, maxLength, 0);
+        return Truncate(text.ToString(), maxLength);
+    }
+
+    public static string Truncate(string text, int maxLength)
+    {
+        if (maxLength <= 0 || text.Length <= maxLength)
+        {
+            return text;
+        }
+
+        return maxLength == 1 ? Ellipsis : string.Concat(text.AsSpan(0, maxLength - 1), Ellipsis);
+    }
+
+    private static void Append<T>(StringBuilder text, T value, int budget, int depth)
+    {
+        try
+        {
+            switch (value)
+            {
+                case null:
+                    text.Append("null");
+                    break;
+                case string s:
+                    text.Append('"').Append(s.Length > budget ? Truncate(s, budget) : s).Append('"');
+                    break;
+                case IFormattable formattable:
+                    text.Append(formattable.ToString(null, CultureInfo.InvariantCulture));
+                    break;
+                case IEnumerable sequence when depth < MaxDepth && !HasOwnToString(sequence):
+                    AppendSequence(text, sequence, budget, depth);
+                    break;
+                case IEnumerable:
+                    text.Append('[').Append(Ellipsis).Append(']');
+                    break;
+                default:
+                    text.Append(Truncate(value.ToString() ?? "null", Math.Max(budget, 1)));
+                    break;
+            }
+        }
+        catch (Exception ex)
+        {
+            SelfDiagnostics.Report(SelfDiagnosticKind.Formatting, $"Formatting a value of type {typeof(T).Name} threw; a placeholder was logged.", ex);
+            text.Append('<').Append(value?.GetType().Name ?? typeof(T).Name).Append(".ToString() threw ").Append(ex.GetType().Name).Append('>');
+        }
+    }
+
+    private static void AppendSequence(StringBuilder text, IEnumerable sequence, int budget, int depth)
+    {
+        text.Append('[');
+        var count = 0;
+        var start = text.Length;
+        foreach (var item in sequence)
+        {
+            if (count == MaxItems || text.Length - start > budget)
+            {
+                text.Append(", ").Append(Ellipsis);
+                break;
+            }
+
+            if (count > 0)
+            {
+                text.Append(", ");
+            }
+
+            Append(text, item, budget, depth + 1);
+            count++;
+        }
+
+        text.Append(']');
+    }
+
+    /// <summary>Types that override ToString (records, custom collections) describe themselves better than their items.</summary>
+    private static bool HasOwnToString(object value) =>
+        value.GetType().GetMethod(nameof(ToString), Type.EmptyTypes)?.DeclaringType is { } declaring &&
+        declaring != typeof(object);
+}

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using PerfLogging.Diagnostics;
+
+namespace PerfLogging.Runtime;
+
+/// <summary>Builds the <see cref="PerformanceMetrics"/> and the record of one operation, and writes it.</summary>
+internal static class OperationLog
+{
+    public static readonly EventId Completed = new(1, "OperationCompleted");
+    public static readonly EventId OverWarning = new(2, "OperationOverWarning");
+    public static readonly EventId OverCritical = new(3, "OperationOverCritical");
+    public static readonly EventId Failed = new(4, "OperationFailed");
+
+    private static readonly Func<PerformanceLogState, Exception?, string> s_formatter = PerformanceLogState.Format;
+
+    public static void Write(
+        ResolvedOperation operation,
+        LogLevel level,
+        PerformanceOutcome outcome,
+        double seconds,
+        Exception? exception,
+        string? argsSummary,
+        string? resultSummary,
+        in ResourceUsage resources,
+        string? parentOperation)
+    {
+        var end = operation.State.TimeProvider.GetUtcNow();
+        var descriptor = operation.Descriptor;
+        var metrics = new PerformanceMetrics
+        {
+            OperationName = operation.Name,
+            StartTime = end - TimeSpan.FromSeconds(seconds),
+            EndTime = end,
+            DurationSeconds = seconds,
+            Success = exception is null,
+            ErrorType = exception?.GetType().Name,
+            ErrorMessage = exception?.Message,
+            MemoryStartMb = resources.MemoryStartMb,
+            MemoryEndMb = resources.MemoryEndMb,
+            MemoryDeltaMb = resources.MemoryDeltaMb,
+            MemoryPeakMb = resources.MemoryPeakMb,
+            AllocatedBytes = resources.AllocatedBytes,
+            CpuPercent = resources.CpuPercent,
+            FunctionName = descriptor.MethodName,
+            ModuleName = descriptor.ModuleName,
+            ClassName = descriptor.ClassName,
+            ArgsSummary = argsSummary,
+            ResultSummary = resultSummary,
+            ExceededWarning = seconds > operation.WarningSeconds,
+            ExceededCritical = seconds > operation.CriticalSeconds,
+            WarningThreshold = operation.WarningSeconds,
+            CriticalThreshold = operation.CriticalSeconds,
+        };
+
+        var state = new PerformanceLogState(metrics, BuildContext(operation, parentOperation), PerformanceLogState.TemplateOf(outcome), outcome);
+        var eventId = outcome switch
+        {
+            PerformanceOutcome.Success => Completed,
+            PerformanceOutcome.Warning => OverWarning,
+            PerformanceOutcome.Critical => OverCritical,
+            _ => Failed,
+        };
+
+        try
+        {
+            operation.Logger.Log(level, eventId, state, exception, s_formatter);
+        }
+        catch (Exception ex)
+        {
+            SelfDiagnostics.Report(SelfDiagnosticKind.LoggerLog, "A logging provider failed in Log; the record was dropped.", ex);
+        }
+    }
+
+    /// <summary>Request id and fields, parent operation, trace ids, then <c>[PerformanceContext]</c> fields.</summary>
+    private static KeyValuePair<string, object?>[] BuildContext(ResolvedOperation operation, string? parentOperation)
+    {
+        var context = new List<KeyValuePair<string, object?>>(8);
+        var request = PerformanceContext.CurrentRequest;
+        if (request is not null)
+        {
+            context.Add(new(MetricNames.RequestId, request.RequestId));
+            context.AddRange(request.Fields);
+        }
+
+        if (parentOperation is not null)
+        {
+            context.Add(new(MetricNames.ParentOperation, parentOperation));
+        }
+
+        if (Activity.Current is { } activity)
+        {
+            context.Add(new(MetricNames.TraceId, activity.TraceId.ToString()));
+            context.Add(new(MetricNames.SpanId, activity.SpanId.ToString()));
+        }
+
+        context.AddRange(operation.Descriptor.ContextFields);
+        return [.. context];
+    }
+}

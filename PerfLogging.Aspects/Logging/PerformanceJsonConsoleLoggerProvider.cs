@@ -1,0 +1,191 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace PerfLogging.Runtime;
+
+/// <summary>
+/// Writes one JSON object per record, shaped like the seed's example. Strings go through
+/// <see cref="Utf8JsonWriter"/>, so quotes, newlines and control characters are escaped and every line parses.
+/// </summary>
+[ProviderAlias("PerformanceJsonConsole")]
+internal sealed class PerformanceJsonConsoleLoggerProvider : ILoggerProvider, ISupportExternalScope
+{
+    private static readonly JsonWriterOptions s_writerOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = false,
+    };
+
+    private readonly PerformanceJsonConsoleOptions _options;
+    private readonly Lock _gate = new();
+    private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
+
+    public PerformanceJsonConsoleLoggerProvider(IOptions<PerformanceJsonConsoleOptions> options)
+    {
+        _options = options.Value;
+    }
+
+    public ILogger CreateLogger(string categoryName) => new JsonLogger(this, categoryName);
+
+    public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
+
+    public void Dispose()
+    {
+    }
+
+    private void Write<TState>(string category, LogLevel level, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var json = new Utf8JsonWriter(buffer, s_writerOptions))
+        {
+            json.WriteStartObject();
+            json.WriteString("timestamp", PerformanceRuntime.State.TimeProvider.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            json.WriteString("level", level.ToString());
+            json.WriteString("logger_name", category);
+            json.WriteString("message", formatter(state, exception));
+            WriteContext(json, state);
+            if (state is PerformanceLogState performance)
+            {
+                json.WritePropertyName("performance");
+                json.WriteStartObject();
+                foreach (var (key, value) in performance.Metrics.ToDictionary())
+                {
+                    WriteValue(json, key, value);
+                }
+
+                json.WriteEndObject();
+            }
+
+            if (exception is not null && _options.IncludeException)
+            {
+                json.WriteString("exception", exception.ToString());
+            }
+
+            json.WriteEndObject();
+        }
+
+        var line = Encoding.UTF8.GetString(buffer.WrittenSpan);
+        lock (_gate)
+        {
+            var output = _options.Output ?? Console.Out;
+            output.WriteLine(line);
+            output.Flush();
+        }
+    }
+
+    private void WriteContext<TState>(Utf8JsonWriter json, TState state)
+    {
+        var fields = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (PerformanceContext.RequestId is { } requestId)
+        {
+            fields[MetricNames.RequestId] = requestId;
+        }
+
+        if (_options.IncludeScopes)
+        {
+            _scopes.ForEachScope(
+                static (scope, fields) =>
+                {
+                    if (scope is IEnumerable<KeyValuePair<string, object?>> pairs)
+                    {
+                        foreach (var (key, value) in pairs)
+                        {
+                            if (key != MetricNames.OriginalFormat)
+                            {
+                                fields[key] = value;
+                            }
+                        }
+                    }
+                    else if (scope is not null)
+                    {
+                        fields["scope"] = scope.ToString();
+                    }
+                },
+                fields);
+        }
+
+        if (state is PerformanceLogState performance)
+        {
+            fields[PerformanceRuntime.State.Options.OperationField] = performance.Metrics.OperationName;
+            foreach (var (key, value) in performance.Context)
+            {
+                fields[key] = value;
+            }
+        }
+        else if (state is IEnumerable<KeyValuePair<string, object?>> properties)
+        {
+            foreach (var (key, value) in properties)
+            {
+                if (key != MetricNames.OriginalFormat)
+                {
+                    fields[key] = value;
+                }
+            }
+        }
+
+        json.WritePropertyName("context");
+        json.WriteStartObject();
+        foreach (var (key, value) in fields)
+        {
+            WriteValue(json, key, value);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteValue(Utf8JsonWriter json, string key, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                json.WriteNull(key);
+                break;
+            case bool b:
+                json.WriteBoolean(key, b);
+                break;
+            case double d when double.IsFinite(d):
+                json.WriteNumber(key, d);
+                break;
+            case float f when float.IsFinite(f):
+                json.WriteNumber(key, f);
+                break;
+            case int or long or short or byte or uint or ulong or ushort or sbyte or decimal:
+                json.WritePropertyName(key);
+                json.WriteRawValue(Convert.ToString(value, CultureInfo.InvariantCulture)!, skipInputValidation: false);
+                break;
+            case DateTime time:
+                json.WriteString(key, time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+                break;
+            case DateTimeOffset time:
+                json.WriteString(key, time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+                break;
+            case IFormattable formattable:
+                json.WriteString(key, formattable.ToString(null, CultureInfo.InvariantCulture));
+                break;
+            default:
+                json.WriteString(key, value.ToString());
+                break;
+        }
+    }
+
+    private sealed class JsonLogger(PerformanceJsonConsoleLoggerProvider provider, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => provider._scopes.Push(state);
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                provider.Write(category, logLevel, state, exception, formatter);
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using PerfLogging.Diagnostics;
+using PerfLogging.Weaving;
+
+namespace PerfLogging.Runtime;
+
+/// <summary>
+/// The effective settings of one operation under one <see cref="RuntimeState"/>, merged with DESIGN precedence:
+/// explicit aspect argument, then the <c>Operations</c> entry, then the profile, then the defaults.
+/// </summary>
+internal sealed class ResolvedOperation
+{
+    public ResolvedOperation(OperationDescriptor descriptor, RuntimeState state)
+    {
+        Descriptor = descriptor;
+        State = state;
+        var aspect = descriptor.Aspect;
+        var options = state.Options;
+
+        Name = descriptor.ExplicitName ?? DefaultName(descriptor, aspect, options.AutoOperationNaming);
+        state.Operations.TryGetValue(Name, out var operation);
+        Enabled = state.Enabled && (operation?.Enabled ?? true);
+
+        var warning = options.Thresholds.WarningSeconds;
+        var critical = options.Thresholds.CriticalSeconds;
+        if (aspect.IsSet(AspectSetting.Profile) && !string.IsNullOrWhiteSpace(aspect.Profile))
+        {
+            if (state.Profiles.TryGetValue(aspect.Profile, out var profile))
+            {
+                (warning, critical) = (profile.WarningSeconds, profile.CriticalSeconds);
+            }
+            else
+            {
+                SelfDiagnostics.Report(
+                    SelfDiagnosticKind.UnknownProfile,
+                    $"Profile '{aspect.Profile}' of operation '{Name}' is not defined; the default thresholds apply. " +
+                    $"Define it under PerformanceLogging:Profiles or use one of {string.Join(", ", state.Profiles.Keys)}.");
+            }
+        }
+
+        warning = operation?.WarningSeconds ?? warning;
+        critical = operation?.CriticalSeconds ?? critical;
+        WarningSeconds = aspect.IsSet(AspectSetting.ThresholdWarning) ? aspect.ThresholdWarning : warning;
+        CriticalSeconds = aspect.IsSet(AspectSetting.ThresholdCritical) ? aspect.ThresholdCritical : critical;
+
+        var metrics = options.Metrics;
+        IncludeArgs = aspect.IsSet(AspectSetting.IncludeArgs) ? aspect.IncludeArgs : metrics.IncludeFunctionArgs;
+        IncludeResult = aspect.IsSet(AspectSetting.IncludeResult) ? aspect.IncludeResult : metrics.IncludeFunctionResult;
+        IncludeMemory = aspect.IsSet(AspectSetting.IncludeMemory) ? aspect.IncludeMemory : metrics.IncludeMemoryUsage;
+        IncludeCpu = aspect.IsSet(AspectSetting.IncludeCpu) ? aspect.IncludeCpu : metrics.IncludeCpuUsage;
+        MaxArgLength = metrics.MaxArgLength;
+        MaxResultLength = metrics.MaxResultLength;
+        OnError = aspect.OnError;
+
+        SuccessLevel = state.SuccessLevel;
+        WarningLevel = state.WarningLevel;
+        CriticalLevel = state.CriticalLevel;
+        ErrorLevel = state.ErrorLevel;
+        MinLevel = (LogLevel)Math.Min(Math.Min((int)SuccessLevel, (int)WarningLevel), Math.Min((int)CriticalLevel, (int)ErrorLevel));
+        Logger = CreateLogger(state, descriptor.LoggerCategory);
+        NameTag = new KeyValuePair<string, object?>(PerformanceMeter.OperationTag, Name);
+    }
+
+    public OperationDescriptor Descriptor { get; }
+
+    public RuntimeState State { get; }
+
+    public string Name { get; }
+
+    public bool Enabled { get; }
+
+    public double WarningSeconds { get; }
+
+    public double CriticalSeconds { get; }
+
+    public bool IncludeArgs { get; }
+
+    public bool IncludeResult { get; }
+
+    public bool IncludeMemory { get; }
+
+    public bool IncludeCpu { get; }
+
+    public int MaxArgLength { get; }
+
+    public int MaxResultLength { get; }
+
+    public PerformanceErrorMode OnError { get; }
+
+    public LogLevel SuccessLevel { get; }
+
+    public LogLevel WarningLevel { get; }
+
+    public LogLevel CriticalLevel { get; }
+
+    public LogLevel ErrorLevel { get; }
+
+    /// <summary>The lowest level any outcome is written at: below it, nothing about this operation is logged.</summary>
+    public LogLevel MinLevel { get; }
+
+    public ILogger Logger { get; }
+
+    public KeyValuePair<string, object?> NameTag { get; }
+
+    public LogLevel LevelOf(PerformanceOutcome outcome) => outcome switch
+    {
+        PerformanceOutcome.Success => SuccessLevel,
+        PerformanceOutcome.Warning => WarningLevel,
+        PerformanceOutcome.Critical => CriticalLevel,
+        _ => ErrorLevel,
+    };
+
+    private static string DefaultName(OperationDescriptor descriptor, PerformanceAspectAttribute aspect, bool autoNaming)
+    {
+        var includeClass = autoNaming && aspect.IncludeClassName && descriptor.ClassName.Length > 0;
+        return includeClass ? $"{descriptor.ClassName}.{descriptor.MethodName}" : descriptor.MethodName;
+    }
+
+    private static ILogger CreateLogger(RuntimeState state, string category)
+    {
+        try
+        {
+            return state.LoggerFactory.CreateLogger(category);
+        }
+        catch (Exception ex)
+        {
+            SelfDiagnostics.Report(SelfDiagnosticKind.LoggerFactory, "The logger factory failed to create a logger; records of this operation are dropped.", ex);
+            return NullLogger.Instance;
+        }
+    }
+}

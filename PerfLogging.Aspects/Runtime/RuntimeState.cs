@@ -1,0 +1,72 @@
+using System.Collections.Frozen;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using PerfLogging.Configuration;
+using PerfLogging.Configuration.Validation;
+
+namespace PerfLogging.Runtime;
+
+/// <summary>
+/// An immutable, pre-parsed snapshot of the options and the logging stack. The runtime swaps the whole snapshot
+/// on Configure or reload, so a call in flight always sees one consistent configuration.
+/// </summary>
+internal sealed class RuntimeState
+{
+    private static int s_lastVersion;
+
+    public RuntimeState(PerformanceLoggingOptions options, ILoggerFactory? loggerFactory, TimeProvider timeProvider)
+    {
+        Version = Interlocked.Increment(ref s_lastVersion);
+        Options = options;
+        LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        IsLoggingConfigured = loggerFactory is not null;
+        TimeProvider = timeProvider;
+        UsesSystemClock = ReferenceEquals(timeProvider, TimeProvider.System);
+        Enabled = options.Enabled;
+        Profiles = options.Profiles.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        Operations = options.Operations.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        SuccessLevel = ParseLevel(options.LogLevels.Success, LogLevel.Information);
+        WarningLevel = ParseLevel(options.LogLevels.Warning, LogLevel.Warning);
+        CriticalLevel = ParseLevel(options.LogLevels.Critical, LogLevel.Critical);
+        ErrorLevel = ParseLevel(options.LogLevels.Error, LogLevel.Error);
+    }
+
+    /// <summary>Grows with every snapshot; descriptors re-resolve when it changes.</summary>
+    public int Version { get; }
+
+    public PerformanceLoggingOptions Options { get; }
+
+    public ILoggerFactory LoggerFactory { get; }
+
+    public bool IsLoggingConfigured { get; }
+
+    public TimeProvider TimeProvider { get; }
+
+    public bool UsesSystemClock { get; }
+
+    public bool Enabled { get; }
+
+    public FrozenDictionary<string, ProfileOptions> Profiles { get; }
+
+    public FrozenDictionary<string, OperationOptions> Operations { get; }
+
+    public LogLevel SuccessLevel { get; }
+
+    public LogLevel WarningLevel { get; }
+
+    public LogLevel CriticalLevel { get; }
+
+    public LogLevel ErrorLevel { get; }
+
+    public long GetTimestamp() => UsesSystemClock ? System.Diagnostics.Stopwatch.GetTimestamp() : TimeProvider.GetTimestamp();
+
+    public double GetElapsedSeconds(long start)
+    {
+        var end = GetTimestamp();
+        var frequency = UsesSystemClock ? System.Diagnostics.Stopwatch.Frequency : TimeProvider.TimestampFrequency;
+        return (end - start) / (double)frequency;
+    }
+
+    private static LogLevel ParseLevel(string? name, LogLevel fallback) =>
+        name is not null && PerformanceLoggingRules.TryParseLevel(name, out var level) ? (LogLevel)level : fallback;
+}

@@ -1,0 +1,114 @@
+using System.ComponentModel;
+using System.Reflection;
+using PerfLogging.Runtime;
+
+namespace PerfLogging.Weaving;
+
+/// <summary>
+/// Everything about one aspected method that does not change from call to call: its operation name, logger
+/// category, the aspect's explicit settings, context fields and parameters. Woven code builds one per method,
+/// once, and passes it to <see cref="OperationScope.Start(OperationDescriptor)"/> on every call.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class OperationDescriptor
+{
+    private ResolvedOperation? _resolved;
+
+    private OperationDescriptor(PerformanceAspectAttribute aspect, string typeName, string typeFullName, string methodName, string moduleName)
+    {
+        Aspect = aspect;
+        ClassName = typeName;
+        MethodName = methodName;
+        ModuleName = moduleName;
+        ExplicitName = aspect.IsSet(AspectSetting.OperationName) && !string.IsNullOrWhiteSpace(aspect.OperationName)
+            ? aspect.OperationName
+            : null;
+        LoggerCategory = aspect.IsSet(AspectSetting.LoggerName) && !string.IsNullOrWhiteSpace(aspect.LoggerName)
+            ? aspect.LoggerName!
+            : typeFullName;
+    }
+
+    /// <summary>Gets the aspect settings as the weaver merged them (method over type over fabrics).</summary>
+    public PerformanceAspectAttribute Aspect { get; }
+
+    /// <summary>Gets the declaring type's name without namespace or generic arity.</summary>
+    public string ClassName { get; }
+
+    /// <summary>Gets the method name (<c>.ctor</c> for constructors).</summary>
+    public string MethodName { get; }
+
+    /// <summary>Gets the name of the module that declares the method.</summary>
+    public string ModuleName { get; }
+
+    /// <summary>Gets the logger category.</summary>
+    public string LoggerCategory { get; }
+
+    internal string? ExplicitName { get; }
+
+    internal string[] ParameterNames { get; private init; } = [];
+
+    internal bool[] ParameterRedacted { get; private init; } = [];
+
+    internal bool ResultRedacted { get; private init; }
+
+    internal KeyValuePair<string, object?>[] ContextFields { get; private init; } = [];
+
+    /// <summary>Gets the operation name under the current configuration.</summary>
+    public string OperationName => Resolve().Name;
+
+    /// <summary>Builds the descriptor of a woven method.</summary>
+    /// <param name="aspect">The merged aspect settings; only explicitly set arguments override.</param>
+    /// <param name="method">The method as callers see it: parameters, <see cref="NotLoggedAttribute"/> and <see cref="PerformanceContextAttribute"/> are read from it.</param>
+    /// <returns>The descriptor.</returns>
+    public static OperationDescriptor Create(PerformanceAspectAttribute aspect, MethodBase method)
+    {
+        ArgumentNullException.ThrowIfNull(aspect);
+        ArgumentNullException.ThrowIfNull(method);
+        var type = method.DeclaringType;
+        var parameters = method.GetParameters();
+        var returnParameter = (method as MethodInfo)?.ReturnParameter;
+        var context = new List<KeyValuePair<string, object?>>();
+        AddContext(context, type?.GetCustomAttributes<PerformanceContextAttribute>(inherit: false));
+        AddContext(context, method.GetCustomAttributes<PerformanceContextAttribute>(inherit: false));
+        return new OperationDescriptor(
+            aspect,
+            TypeNames.Display(type),
+            TypeNames.FullDisplay(type),
+            method.IsConstructor ? type is null ? ".ctor" : TypeNames.Display(type) : method.Name,
+            method.Module.Name)
+        {
+            ParameterNames = parameters.Select(p => p.Name ?? $"arg{p.Position}").ToArray(),
+            ParameterRedacted = parameters.Select(p => p.IsDefined(typeof(NotLoggedAttribute), inherit: false)).ToArray(),
+            ResultRedacted = returnParameter?.IsDefined(typeof(NotLoggedAttribute), inherit: false) ?? false,
+            ContextFields = [.. context],
+        };
+    }
+
+    /// <summary>Builds the descriptor of a manual operation (<see cref="PerformanceTracker"/>).</summary>
+    internal static OperationDescriptor CreateManual(string operationName, PerformanceAspectAttribute aspect, string category) =>
+        new(aspect, string.Empty, category, operationName, string.Empty);
+
+    /// <summary>The settings under the current runtime state, recomputed only when the state changed.</summary>
+    internal ResolvedOperation Resolve()
+    {
+        var state = PerformanceRuntime.State;
+        var resolved = _resolved;
+        if (resolved is not null && ReferenceEquals(resolved.State, state))
+        {
+            return resolved;
+        }
+
+        resolved = new ResolvedOperation(this, state);
+        _resolved = resolved;
+        return resolved;
+    }
+
+    private static void AddContext(List<KeyValuePair<string, object?>> context, IEnumerable<PerformanceContextAttribute>? attributes)
+    {
+        foreach (var attribute in attributes ?? [])
+        {
+            context.RemoveAll(field => field.Key == attribute.Name);
+            context.Add(new(attribute.Name, attribute.Value));
+        }
+    }
+}

@@ -1,0 +1,204 @@
+using System.ComponentModel;
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
+using PerfLogging.Diagnostics;
+using PerfLogging.Runtime;
+
+namespace PerfLogging.Weaving;
+
+/// <summary>
+/// One call of an aspected method, from start to outcome. Woven code keeps it in a local and calls it by
+/// reference; it is a struct so a call under threshold with its level disabled allocates nothing.
+/// </summary>
+/// <remarks>
+/// The woven shape of a method returning <c>T</c> is:
+/// <code>
+/// var scope = OperationScope.Start(descriptor);
+/// if (scope.CapturesArguments) { scope.AddArgument(0, a); … }
+/// T result;
+/// try { result = Original(a, …); }
+/// catch (Exception ex) { if (!scope.Fail(ex)) throw; result = default; }
+/// return scope.Complete(result);
+/// </code>
+/// Task, ValueTask and void shapes call the matching <c>Complete…</c> overload instead.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+[StructLayout(LayoutKind.Auto)]
+public partial struct OperationScope
+{
+    private readonly ResolvedOperation? _operation;
+    private readonly bool _verbose;
+    private readonly OperationFrame? _frame;
+    private readonly ArgumentSummary? _arguments;
+    private readonly ResourceProbe _probe;
+    private readonly long _start;
+    private bool _completed;
+
+    private OperationScope(ResolvedOperation operation, bool ambient)
+    {
+        _operation = operation;
+        _verbose = IsEnabled(operation.Logger, operation.MinLevel);
+        if (_verbose && ambient)
+        {
+            _frame = OperationFrame.Enter(operation);
+        }
+
+        if (operation.IncludeArgs && operation.Descriptor.ParameterNames.Length > 0 && (_verbose || AnyLevelEnabled(operation)))
+        {
+            _arguments = new ArgumentSummary(operation.Descriptor, operation.MaxArgLength);
+        }
+
+        if (operation.IncludeMemory || operation.IncludeCpu)
+        {
+            _probe = ResourceProbe.Start(operation.IncludeMemory, operation.IncludeCpu);
+        }
+
+        // Taken last, so the set-up above is not part of the measured duration.
+        _start = operation.State.GetTimestamp();
+    }
+
+    /// <summary>Gets a value indicating whether this call is tracked (false when disabled by configuration).</summary>
+    public readonly bool IsActive => _operation is not null;
+
+    /// <summary>Gets a value indicating whether the woven code should hand over the arguments.</summary>
+    public readonly bool CapturesArguments => _arguments is not null;
+
+    /// <summary>Starts tracking one call; costs a flag check when the operation is disabled.</summary>
+    /// <param name="descriptor">The method's descriptor.</param>
+    /// <returns>The scope of the call.</returns>
+    public static OperationScope Start(OperationDescriptor descriptor)
+    {
+        var operation = descriptor.Resolve();
+        return operation.Enabled ? new OperationScope(operation, ambient: true) : default;
+    }
+
+    /// <summary>
+    /// Starts tracking without making the operation ambient: for enumerations, whose steps interleave with the
+    /// caller's code, and for manual operations that may be disposed on another flow.
+    /// </summary>
+    internal static OperationScope StartDetached(OperationDescriptor descriptor)
+    {
+        var operation = descriptor.Resolve();
+        return operation.Enabled ? new OperationScope(operation, ambient: false) : default;
+    }
+
+    /// <summary>Hands over one argument, typed; it is formatted now, and only because a record may be written.</summary>
+    /// <typeparam name="T">The parameter type.</typeparam>
+    /// <param name="index">The parameter position.</param>
+    /// <param name="value">The value passed in.</param>
+    public readonly void AddArgument<T>(int index, T value) => _arguments?.Add(index, value);
+
+    /// <summary>Records a call of a void method that returned.</summary>
+    public void Complete()
+    {
+        if (_operation is not null && !_completed)
+        {
+            Finish<object?>(null, null, hasResult: false);
+        }
+    }
+
+    /// <summary>Records a call that returned <paramref name="result"/>, and returns it unchanged.</summary>
+    /// <typeparam name="T">The return type.</typeparam>
+    /// <param name="result">The value the method returned.</param>
+    /// <returns><paramref name="result"/>.</returns>
+    public T Complete<T>(T result)
+    {
+        if (_operation is not null && !_completed)
+        {
+            Finish(null, result, hasResult: true);
+        }
+
+        return result;
+    }
+
+    /// <summary>Records a call that threw.</summary>
+    /// <param name="exception">The exception the method threw.</param>
+    /// <returns>True when the exception is to be swallowed and default returned (OnError is not LogAndRaise).</returns>
+    public bool Fail(Exception exception)
+    {
+        if (_operation is null)
+        {
+            return false;
+        }
+
+        if (!_completed)
+        {
+            Finish<object?>(exception, null, hasResult: false);
+        }
+
+        return _operation.OnError != PerformanceErrorMode.LogAndRaise;
+    }
+
+    private void Finish<TResult>(Exception? exception, TResult result, bool hasResult)
+    {
+        _completed = true;
+        _frame?.Exit();
+        Record(exception, result, hasResult);
+    }
+
+    /// <summary>Measures, classifies, counts and, when the outcome's level is enabled, logs. Never throws.</summary>
+    private readonly void Record<TResult>(Exception? exception, TResult result, bool hasResult)
+    {
+        var operation = _operation!;
+        try
+        {
+            var seconds = operation.State.GetElapsedSeconds(_start);
+            var resources = _probe.Stop(operation.IncludeMemory, operation.IncludeCpu, seconds);
+            var outcome = Classify(operation, seconds, exception, resources);
+            PerformanceMeter.Record(operation, seconds, outcome, exception);
+            if (exception is not null && operation.OnError == PerformanceErrorMode.Silent)
+            {
+                return;
+            }
+
+            var level = operation.LevelOf(outcome);
+            var write = level == operation.MinLevel ? _verbose : IsEnabled(operation.Logger, level);
+            if (write)
+            {
+                var resultSummary = hasResult && operation.IncludeResult
+                    ? operation.Descriptor.ResultRedacted ? ValueFormatter.Redacted : ValueFormatter.Format(result, operation.MaxResultLength)
+                    : null;
+                OperationLog.Write(operation, level, outcome, seconds, exception, _arguments?.ToString(), resultSummary, resources, _frame?.ParentName);
+            }
+        }
+        catch (Exception ex)
+        {
+            SelfDiagnostics.Report(SelfDiagnosticKind.Tracking, $"Tracking operation '{operation.Name}' failed; the call itself was not affected.", ex);
+        }
+    }
+
+    private static PerformanceOutcome Classify(ResolvedOperation operation, double seconds, Exception? exception, in ResourceUsage resources)
+    {
+        if (exception is not null)
+        {
+            return PerformanceOutcome.Error;
+        }
+
+        var thresholds = operation.State.Options.Thresholds;
+        if (seconds > operation.CriticalSeconds || resources.MemoryDeltaMb > thresholds.MemoryCriticalMb)
+        {
+            return PerformanceOutcome.Critical;
+        }
+
+        return seconds > operation.WarningSeconds || resources.MemoryDeltaMb > thresholds.MemoryWarningMb
+            ? PerformanceOutcome.Warning
+            : PerformanceOutcome.Success;
+    }
+
+    private static bool AnyLevelEnabled(ResolvedOperation operation) =>
+        IsEnabled(operation.Logger, operation.WarningLevel) || IsEnabled(operation.Logger, operation.CriticalLevel) ||
+        IsEnabled(operation.Logger, operation.ErrorLevel);
+
+    private static bool IsEnabled(ILogger logger, LogLevel level)
+    {
+        try
+        {
+            return level != LogLevel.None && logger.IsEnabled(level);
+        }
+        catch (Exception ex)
+        {
+            SelfDiagnostics.Report(SelfDiagnosticKind.LoggerIsEnabled, "A logging provider failed in IsEnabled; its records are skipped.", ex);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using PerfLogging.Configuration.Validation;
+
+namespace PerfLogging.Configuration;
+
+/// <summary>
+/// Binds <see cref="PerformanceLoggingOptions"/> from configuration, whether it is given the root (with a
+/// <c>PerformanceLogging</c> section), the section itself, or a perflogging.json loaded without the wrapper.
+/// </summary>
+public static class PerformanceLoggingConfiguration
+{
+    /// <summary>Binds and validates options, for applications without a host.</summary>
+    /// <param name="configuration">The configuration root or the <c>PerformanceLogging</c> section.</param>
+    /// <returns>Valid options.</returns>
+    /// <exception cref="OptionsValidationException">The configuration breaks a rule; the message lists every problem.</exception>
+    public static PerformanceLoggingOptions Load(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = new PerformanceLoggingOptions();
+        Bind(configuration, options);
+        var violations = PerformanceLoggingOptionsValidator.Collect(options);
+        if (violations.Count > 0)
+        {
+            throw new OptionsValidationException(
+                Options.DefaultName,
+                typeof(PerformanceLoggingOptions),
+                [PerformanceLoggingOptionsValidator.FormatReport(violations)]);
+        }
+
+        return options;
+    }
+
+    /// <summary>Binds configuration onto existing options.</summary>
+    /// <param name="configuration">The configuration root or the <c>PerformanceLogging</c> section.</param>
+    /// <param name="options">The options to bind onto.</param>
+    /// <exception cref="OptionsValidationException">A value cannot be converted to its key's type.</exception>
+    public static void Bind(IConfiguration configuration, PerformanceLoggingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(options);
+        var section = ResolveSection(configuration);
+        try
+        {
+            section.Bind(options);
+
+            // A profile from configuration replaces a built-in one of the same name as a whole; a threshold it
+            // leaves out is inherited from the bound default thresholds, not from the built-in profile.
+            foreach (var child in section.GetSection(nameof(PerformanceLoggingOptions.Profiles)).GetChildren())
+            {
+                var profile = new ProfileOptions
+                {
+                    WarningSeconds = options.Thresholds.WarningSeconds,
+                    CriticalSeconds = options.Thresholds.CriticalSeconds,
+                };
+                child.Bind(profile);
+                options.Profiles[child.Key] = profile;
+            }
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new OptionsValidationException(
+                Options.DefaultName,
+                typeof(PerformanceLoggingOptions),
+                [$"PerformanceLoggingOptions is invalid (1 problem):{Environment.NewLine}  - {ex.Message} " +
+                 "Write a value of the key's type (a number for thresholds and limits, true or false for switches)."]);
+        }
+    }
+
+    /// <summary>The <c>PerformanceLogging</c> section when present, otherwise the configuration itself.</summary>
+    internal static IConfiguration ResolveSection(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(PerformanceLoggingOptions.SectionName);
+        return section.Exists() ? section : configuration;
+    }
+}

@@ -19,6 +19,7 @@ internal sealed class ResilientOptionsMonitor : IOptionsMonitor<PerformanceLoggi
     private readonly List<IDisposable> _registrations = [];
     private readonly Lock _gate = new();
     private PerformanceLoggingOptions? _current;
+    private string? _lastProblem;
     private event Action<PerformanceLoggingOptions, string?>? Changed;
 
     public ResilientOptionsMonitor(
@@ -74,6 +75,12 @@ internal sealed class ResilientOptionsMonitor : IOptionsMonitor<PerformanceLoggi
         }
         catch (Exception ex) when (ex is OptionsValidationException or InvalidOperationException)
         {
+            // One change can raise several notifications (the provider's and the root's); say it once.
+            if (Interlocked.Exchange(ref _lastProblem, ex.Message) == ex.Message)
+            {
+                return;
+            }
+
             _logger.LogError(
                 new EventId(9100, "InvalidReload"),
                 "PerfLogging configuration reload rejected; the last valid options stay in effect. {Problems}",
@@ -85,6 +92,8 @@ internal sealed class ResilientOptionsMonitor : IOptionsMonitor<PerformanceLoggi
         {
             _current = options;
         }
+
+        _lastProblem = null;
 
         Changed?.Invoke(options, Options.DefaultName);
     }

@@ -57,7 +57,8 @@ internal static class PerformanceLoggingRules
     public static RuleViolation? CheckOrder(
         string warningPath, double warning, string criticalPath, double critical, string unit = "s", string? owner = null)
     {
-        if (!IsFinite(warning) || !IsFinite(critical) || warning <= critical)
+        // A value that is itself invalid is reported by its own rule; comparing it would only add noise.
+        if (!IsFinite(warning) || !IsFinite(critical) || warning < 0 || critical < 0 || warning <= critical)
         {
             return null;
         }
@@ -169,6 +170,12 @@ internal static class PerformanceLoggingRules
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
         {
+            // An abbreviation ("Info" for "Information") is as good a hint as a typo.
+            if (value.Length >= 3 && candidate.StartsWith(value, StringComparison.OrdinalIgnoreCase))
+            {
+                return candidate;
+            }
+
             var distance = EditDistance(value.ToLowerInvariant(), candidate.ToLowerInvariant());
             if (distance < bestDistance)
             {

@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
+using PerfLogging.Configuration;
+using PerfLogging.Tests.Support;
+
+namespace PerfLogging.Tests.Configuration;
+
+public class ReloadTests
+{
+    [Test]
+    public void A_reload_to_invalid_values_keeps_the_last_valid_options_and_logs_one_error()
+    {
+        using var folder = new TempDirectory();
+        var file = folder.Write("perflogging.json", """{ "Thresholds": { "WarningSeconds": 0.5 } }""");
+        var configuration = new ConfigurationBuilder().AddPerformanceLoggingJsonFile(file).Build();
+        var collector = new FakeLogCollector();
+        using var services = new ServiceCollection()
+            .AddLogging(b => b.AddProvider(new FakeLoggerProvider(collector)))
+            .AddPerformanceLoggingOptions(configuration).Services
+            .BuildServiceProvider();
+        var monitor = services.GetRequiredService<IOptionsMonitor<PerformanceLoggingOptions>>();
+        monitor.CurrentValue.Thresholds.WarningSeconds.ShouldBe(0.5);
+
+        File.WriteAllText(file, """{ "Thresholds": { "WarningSeconds": 9 } }""");
+        ((IConfigurationRoot)configuration).Reload();
+
+        monitor.CurrentValue.Thresholds.WarningSeconds.ShouldBe(0.5);
+        var error = collector.GetSnapshot().ShouldHaveSingleItem(string.Join("\n", collector.GetSnapshot().Select(r => r.Message)));
+        error.Level.ShouldBe(LogLevel.Error);
+        error.Message.ShouldContain("the last valid options stay in effect");
+        error.Message.ShouldContain("'Thresholds:WarningSeconds' (9 s) is above 'Thresholds:CriticalSeconds' (5 s)");
+
+        File.WriteAllText(file, """{ "Thresholds": { "WarningSeconds": 2 } }""");
+        ((IConfigurationRoot)configuration).Reload();
+
+        monitor.CurrentValue.Thresholds.WarningSeconds.ShouldBe(2);
+    }
+
+    [Test]
+    public void A_reload_to_malformed_json_keeps_the_last_values_and_logs_one_error()
+    {
+        using var folder = new TempDirectory();
+        var file = folder.Write("perflogging.json", """{ "Thresholds": { "WarningSeconds": 0.5 } }""");
+        var configuration = new ConfigurationBuilder().AddPerformanceLoggingJsonFile(file).Build();
+        var collector = new FakeLogCollector();
+        using var services = new ServiceCollection()
+            .AddLogging(b => b.AddProvider(new FakeLoggerProvider(collector)))
+            .AddPerformanceLoggingOptions(configuration).Services
+            .BuildServiceProvider();
+        var monitor = services.GetRequiredService<IOptionsMonitor<PerformanceLoggingOptions>>();
+        _ = monitor.CurrentValue;
+
+        File.WriteAllText(file, """{ "Thresholds": { "WarningSeconds": """);
+        ((IConfigurationRoot)configuration).Reload();
+
+        monitor.CurrentValue.Thresholds.WarningSeconds.ShouldBe(0.5);
+        configuration["PerformanceLogging:Thresholds:WarningSeconds"].ShouldBe("0.5");
+        var error = collector.GetSnapshot().ShouldHaveSingleItem();
+        error.Message.ShouldContain("could not be reloaded, the last valid options stay in effect");
+    }
+}

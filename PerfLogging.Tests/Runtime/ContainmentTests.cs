@@ -1,0 +1,96 @@
+using Microsoft.Extensions.Logging;
+using PerfLogging.Diagnostics;
+using PerfLogging.Runtime;
+using PerfLogging.Tests.Support;
+
+namespace PerfLogging.Tests.Runtime;
+
+public class ContainmentTests
+{
+    [TearDown]
+    public void TearDown()
+    {
+        ResourceReadings.HeapBytes = static () => GC.GetTotalMemory(false);
+        ResourceReadings.ProcessorTime = static () => Environment.CpuUsage.TotalTime;
+    }
+
+    [TestCase(ThrowingProvider.Fault.IsEnabled, "LoggerIsEnabled")]
+    [TestCase(ThrowingProvider.Fault.Log, "LoggerLog")]
+    [TestCase(ThrowingProvider.Fault.BeginScope, "LoggerBeginScope")]
+    public void A_throwing_provider_changes_neither_result_nor_exception_and_is_reported_once(ThrowingProvider.Fault fault, string kindName)
+    {
+        var kind = Enum.Parse<SelfDiagnosticKind>(kindName);
+        using var harness = new RuntimeHarness(extraProviders: new ThrowingProvider(fault));
+        var descriptor = OrderService.Describe(nameof(OrderService.Submit));
+        var thrown = new InvalidOperationException("original");
+
+        for (var i = 0; i < 3; i++)
+        {
+            Woven.Call(descriptor, () => 21 * 2).ShouldBe(42);
+            Should.Throw<InvalidOperationException>(() => Woven.Call<int>(descriptor, () => throw thrown)).ShouldBeSameAs(thrown);
+        }
+
+        SelfDiagnostics.Reported.Keys.ShouldContain(kind);
+        harness.Collector.GetSnapshot().Count(r => r.Category == SelfDiagnostics.Category && r.Id.Name == kind.ToString()).ShouldBe(1);
+    }
+
+    [Test]
+    public void Failing_memory_and_cpu_probes_leave_their_fields_empty_and_the_call_unchanged()
+    {
+        using var harness = new RuntimeHarness();
+        ResourceReadings.HeapBytes = static () => throw new PlatformNotSupportedException("no heap");
+        ResourceReadings.ProcessorTime = static () => throw new PlatformNotSupportedException("no cpu");
+        var descriptor = OrderService.Describe(nameof(OrderService.Submit), new PerformanceLoggingAttribute { IncludeMemory = true, IncludeCpu = true });
+
+        Woven.Call(descriptor, () => 5).ShouldBe(5);
+        Woven.Call(descriptor, () => 6).ShouldBe(6);
+
+        harness.Records.Count.ShouldBe(2);
+        harness.Records[0].Field("memory_delta_mb").ShouldBeNull();
+        harness.Records[0].Field("cpu_percent").ShouldBeNull();
+        SelfDiagnostics.Reported.Keys.ShouldBe([SelfDiagnosticKind.MemoryProbe, SelfDiagnosticKind.CpuProbe], ignoreOrder: true);
+    }
+
+    [Test]
+    public void A_disposed_logger_factory_does_not_break_calls()
+    {
+        using var harness = new RuntimeHarness();
+        var descriptor = OrderService.Describe(nameof(OrderService.Submit));
+        harness.Factory.Dispose();
+
+        Woven.Call(descriptor, () => 9).ShouldBe(9);
+    }
+
+    public sealed class ThrowingProvider(ThrowingProvider.Fault fault) : ILoggerProvider
+    {
+        public enum Fault
+        {
+            IsEnabled,
+            Log,
+            BeginScope,
+        }
+
+        public ILogger CreateLogger(string categoryName) =>
+            categoryName == SelfDiagnostics.Category ? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance : new Logger(fault);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(Fault fault) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => fault == Fault.BeginScope ? throw new InvalidOperationException("scope") : null;
+
+            public bool IsEnabled(LogLevel logLevel) => fault == Fault.IsEnabled ? throw new InvalidOperationException("enabled") : true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (fault == Fault.Log)
+                {
+                    throw new InvalidOperationException("log");
+                }
+            }
+        }
+    }
+}

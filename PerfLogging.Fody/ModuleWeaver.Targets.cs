@@ -1,0 +1,109 @@
+using System.Collections.Generic;
+using System.Linq;
+using Mono.Cecil;
+using PerfLogging.Fody.Model;
+
+namespace PerfLogging.Fody;
+
+public sealed partial class ModuleWeaver
+{
+    private const string AspectNamespace = "PerfLogging.";
+    private const string LoggingAttribute = "PerfLogging.PerformanceLoggingAttribute";
+    private const string ProfileAttribute = "PerfLogging.PerformanceProfileAttribute";
+    private const string ConditionalAttribute = "PerfLogging.ConditionalPerformanceLoggingAttribute";
+    private const string ExcludeAttribute = "PerfLogging.NoPerformanceLoggingAttribute";
+
+    internal const string MethodSource = "method attribute";
+    internal const string TypeSource = "type attribute";
+
+    /// <summary>Every method an attribute on itself or on its declaring type selects, in metadata order.</summary>
+    private List<WeaveTarget> CollectTargets()
+    {
+        var targets = new List<WeaveTarget>();
+        foreach (var type in ModuleDefinition.GetTypes().ToList())
+        {
+            var typeAttributes = AspectAttributes(type.CustomAttributes).ToList();
+            var typeExcluded = HasAttribute(type.CustomAttributes, ExcludeAttribute);
+            foreach (var method in type.Methods.ToList())
+            {
+                var methodAttributes = AspectAttributes(method.CustomAttributes).ToList();
+                var explicitly = methodAttributes.Count > 0;
+                var fromType = !explicitly && typeAttributes.Count > 0 && !typeExcluded &&
+                    !HasAttribute(method.CustomAttributes, ExcludeAttribute) && IsSelectableByRule(method);
+                if (!explicitly && !fromType)
+                {
+                    continue;
+                }
+
+                var settings = new AspectSettings();
+                Merge(settings, methodAttributes, MethodSource);
+                if (!typeExcluded)
+                {
+                    Merge(settings, typeAttributes, TypeSource);
+                }
+
+                if (!settings.Disabled)
+                {
+                    targets.Add(new WeaveTarget(method, settings, explicitly));
+                }
+            }
+        }
+
+        return targets;
+    }
+
+    /// <summary>
+    /// What type attributes and fabric rules select: ordinary methods with bodies. Not compiler-generated code,
+    /// accessors, local functions, lambdas, constructors, or abstract and extern members.
+    /// </summary>
+    internal static bool IsSelectableByRule(MethodDefinition method) =>
+        method.HasBody && !method.IsConstructor && !method.IsAbstract && !method.IsPInvokeImpl && !method.IsInternalCall &&
+        !method.IsGetter && !method.IsSetter && !method.IsAddOn && !method.IsRemoveOn && !method.IsFire &&
+        !method.Name.Contains("<") && !method.Name.Contains("$Perf") && !method.DeclaringType.Name.Contains("<") &&
+        !HasAttribute(method.CustomAttributes, "System.Runtime.CompilerServices.CompilerGeneratedAttribute") &&
+        !HasAttribute(method.DeclaringType.CustomAttributes, "System.Runtime.CompilerServices.CompilerGeneratedAttribute");
+
+    private static IEnumerable<CustomAttribute> AspectAttributes(IEnumerable<CustomAttribute> attributes) =>
+        attributes.Where(a => a.AttributeType.FullName is LoggingAttribute or ProfileAttribute or ConditionalAttribute);
+
+    internal static bool HasAttribute(IEnumerable<CustomAttribute> attributes, string fullName) =>
+        attributes.Any(a => a.AttributeType.FullName == fullName);
+
+    /// <summary>Adds what these attributes set and <paramref name="settings"/> does not have yet (they rank lower).</summary>
+    private static void Merge(AspectSettings settings, IEnumerable<CustomAttribute> attributes, string source)
+    {
+        foreach (var attribute in attributes)
+        {
+            switch (attribute.AttributeType.FullName)
+            {
+                case LoggingAttribute when attribute.ConstructorArguments.Count == 1:
+                    settings.AddFallback("OperationName", attribute.ConstructorArguments[0], source);
+                    break;
+                case ProfileAttribute when attribute.ConstructorArguments.Count == 1:
+                    settings.AddFallback("Profile", attribute.ConstructorArguments[0], source);
+                    break;
+                case ConditionalAttribute when settings.ConditionSource is null:
+                    settings.ConditionSource = source;
+                    if (attribute.ConstructorArguments.Count == 1)
+                    {
+                        settings.Disabled = attribute.ConstructorArguments[0].Value is false;
+                    }
+                    else if (attribute.ConstructorArguments.Count == 2)
+                    {
+                        settings.ConditionType = attribute.ConstructorArguments[0].Value as TypeReference;
+                        settings.ConditionMember = attribute.ConstructorArguments[1].Value as string;
+                    }
+
+                    break;
+            }
+
+            foreach (var property in attribute.Properties)
+            {
+                if (AspectSettings.Names.Contains(property.Name))
+                {
+                    settings.AddFallback(property.Name, property.Argument, source);
+                }
+            }
+        }
+    }
+}

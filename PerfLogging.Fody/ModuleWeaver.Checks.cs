@@ -54,10 +54,8 @@ public sealed partial class ModuleWeaver
         target.ResultType = resultType;
         if (method.ReturnType.MetadataType == MetadataType.Void && HasAttribute(method.CustomAttributes, AsyncStateMachine))
         {
-            WriteWarning(
-                $"PERF010: '{name}' is async void: only its synchronous part, up to the first await, is timed. " +
-                "Return Task to time the whole operation.",
-                location);
+            // The build warning is the analyzer's PERF010, which users can suppress like any diagnostic.
+            WriteInfo($"'{name}' is async void: only its synchronous part, up to the first await, is timed.");
         }
 
         return true;

@@ -30,7 +30,10 @@ internal sealed class ArgumentSummary(OperationDescriptor descriptor, int maxLen
         _text.Append(IsRedacted(index, name) ? ValueFormatter.Redacted : ValueFormatter.Format(value, maxLength));
     }
 
-    public override string ToString() => ValueFormatter.Truncate(_text.ToString(), maxLength);
+    /// <summary>The summary, or null when no argument could be handed over (only out parameters, spans or pointers).</summary>
+    public string? Summary => _text.Length == 0 ? null : ValueFormatter.Truncate(_text.ToString(), maxLength);
+
+    public override string ToString() => Summary ?? string.Empty;
 
     private bool IsRedacted(int index, string name) =>
         ((uint)index < (uint)descriptor.ParameterRedacted.Length && descriptor.ParameterRedacted[index]) ||

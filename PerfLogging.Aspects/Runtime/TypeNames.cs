@@ -5,6 +5,19 @@ namespace PerfLogging.Runtime;
 /// <summary>Type names as people write them: <c>Repository</c>, not <c>Repository`1</c>.</summary>
 internal static class TypeNames
 {
+    /// <summary>An explicit interface implementation (<c>Shop.IGreeter.Farewell</c>) reads <c>IGreeter.Farewell</c>.</summary>
+    public static string MemberName(string name)
+    {
+        var last = name.LastIndexOf('.');
+        if (last <= 0)
+        {
+            return name;
+        }
+
+        var previous = name.LastIndexOf('.', last - 1);
+        return StripArity(name[(previous + 1)..]);
+    }
+
     public static string Display(Type? type) => type is null ? string.Empty : StripArity(type.Name);
 
     /// <summary>The full name with generic arity removed and nested types joined by dots (the ILogger&lt;T&gt; category).</summary>

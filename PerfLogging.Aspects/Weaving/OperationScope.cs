@@ -158,7 +158,7 @@ public partial struct OperationScope
                 var resultSummary = hasResult && operation.IncludeResult
                     ? operation.Descriptor.ResultRedacted ? ValueFormatter.Redacted : ValueFormatter.Format(result, operation.MaxResultLength)
                     : null;
-                OperationLog.Write(operation, level, outcome, seconds, exception, _arguments?.ToString(), resultSummary, resources, _frame?.ParentName);
+                OperationLog.Write(operation, level, outcome, seconds, exception, _arguments?.Summary, resultSummary, resources, _frame?.ParentName);
             }
         }
         catch (Exception ex)

@@ -7,7 +7,7 @@ namespace PerfLogging.Fody;
 internal static class Names
 {
     public static string Display(MethodDefinition method) =>
-        $"{Display(method.DeclaringType)}.{(method.IsConstructor ? Short(method.DeclaringType) : method.Name)}";
+        $"{Display(method.DeclaringType)}.{(method.IsConstructor ? Short(method.DeclaringType) : MemberName(method.Name))}";
 
     public static string Display(TypeReference type)
     {

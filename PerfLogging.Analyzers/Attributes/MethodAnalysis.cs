@@ -1,0 +1,200 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PerfLogging.Analyzers.Configuration;
+using PerfLogging.Analyzers.Fabrics;
+using PerfLogging.Configuration.Validation;
+
+namespace PerfLogging.Analyzers.Attributes;
+
+/// <summary>PERF001, PERF002, PERF005, PERF006, PERF009 and PERF010 for attributes on methods and types.</summary>
+internal sealed class MethodAnalysis(KnownSymbols symbols, ConfigurationModel model, Compilation compilation)
+{
+    public void AnalyzeType(SymbolAnalysisContext context)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        foreach (var attribute in Aspects(type.GetAttributes(), context))
+        {
+            if (attribute.Disabled)
+            {
+                continue;
+            }
+
+            ThresholdCheck.Run(attribute, null, type.Name, model, context.ReportDiagnostic);
+            CheckCondition(attribute, type, type.Name, context);
+        }
+    }
+
+    public void AnalyzeMethod(SymbolAnalysisContext context)
+    {
+        var method = (IMethodSymbol)context.Symbol;
+        if (method.IsPartialDefinition && method.PartialImplementationPart is not null)
+        {
+            // Analysed once, through its implementation part.
+            return;
+        }
+
+        var own = Aspects(method.GetAttributes(), context);
+        var type = method.ContainingType;
+        var typeAttributes = Aspects(type.GetAttributes(), context);
+        var excluded = Has(method.GetAttributes(), symbols.Exclude) || Has(type.GetAttributes(), symbols.Exclude);
+        var selectedByType = own.Count == 0 && typeAttributes.Count > 0 && !excluded && FabricSelection.IsSelectable(method);
+        if ((own.Count == 0 && !selectedByType) || own.Any(a => a.Disabled) || (own.Count == 0 && typeAttributes.Any(a => a.Disabled)))
+        {
+            return;
+        }
+
+        var owner = Owner(method);
+        if (own.Count > 0)
+        {
+            if (Ineligible(method) is { } reason)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.IneligibleTarget, own[0].Location,
+                    $"'{owner}' cannot carry [{own[0].Attribute.AttributeClass?.Name.Replace("Attribute", string.Empty)}]: {reason}"));
+                return;
+            }
+
+            ThresholdCheck.Run(own[0], typeAttributes.FirstOrDefault(), owner, model, context.ReportDiagnostic);
+            foreach (var attribute in own)
+            {
+                CheckCondition(attribute, type, owner, context);
+            }
+        }
+
+        var includeArgs = own.Select(a => a.IncludeArgs).FirstOrDefault(v => v is not null)
+            ?? typeAttributes.Select(a => a.IncludeArgs).FirstOrDefault(v => v is not null)
+            ?? model.IncludeFunctionArgs;
+        if (includeArgs)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (PerformanceLoggingRules.LooksSecret(parameter.Name) && !Has(parameter.GetAttributes(), symbols.NotLogged))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SecretArgument, parameter.Locations.FirstOrDefault(),
+                        $"Parameter '{parameter.Name}' of '{owner}' looks like a secret and IncludeArgs logs arguments. " +
+                        "PerfLogging redacts it at run time by its name; mark it [NotLogged] to say so explicitly, or rename it if it is not a secret."));
+                }
+            }
+        }
+
+        if (method.IsAsync && method.ReturnsVoid)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AsyncVoid, method.Locations.FirstOrDefault(),
+                $"'{owner}' is async void: only its synchronous part, up to the first await, is timed. Return Task to time the whole operation."));
+        }
+    }
+
+    private static string? Ineligible(IMethodSymbol method)
+    {
+        if (method.MethodKind == MethodKind.StaticConstructor)
+        {
+            return "a static constructor runs once, before anything could be configured. Remove the attribute.";
+        }
+
+        if (method.IsVararg)
+        {
+            return "it takes a variable argument list (__arglist), which cannot be forwarded. Take a params array instead, or remove the attribute.";
+        }
+
+        if (method.IsAbstract || method.IsExtern || (method.IsPartialDefinition && method.PartialImplementationPart is null))
+        {
+            var kind = method.ContainingType.TypeKind == TypeKind.Interface ? "an interface member"
+                : method.IsAbstract ? "abstract" : method.IsExtern ? "extern" : "a partial method without implementation";
+            return $"it has no body ({kind}). Remove the attribute and put it on the method that implements it.";
+        }
+
+        return null;
+    }
+
+    private void CheckCondition(AspectArguments attribute, INamedTypeSymbol within, string owner, SymbolAnalysisContext context)
+    {
+        if (attribute.ConditionMember is not { } member)
+        {
+            return;
+        }
+
+        var typeName = attribute.ConditionType?.Name ?? "?";
+        string? problem = null;
+        if (attribute.ConditionType is null || attribute.ConditionType.TypeKind == TypeKind.Error)
+        {
+            problem = "names a type that cannot be resolved";
+        }
+        else if (string.IsNullOrEmpty(member.Value))
+        {
+            problem = "names no member";
+        }
+        else
+        {
+            var candidates = attribute.ConditionType.GetMembers(member.Value!);
+            if (candidates.Length == 0)
+            {
+                var suggestion = PerformanceLoggingRules.SuggestClosest(member.Value!, attribute.ConditionType.GetMembers().Where(m => m.IsStatic).Select(m => m.Name).Where(n => !n.StartsWith("get_", System.StringComparison.Ordinal)));
+                problem = $"does not exist{(suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)")}";
+            }
+            else
+            {
+                problem = candidates.Select(c => Problem(c, within)).OrderBy(p => p is null ? 0 : 1).First();
+            }
+        }
+
+        if (problem is not null)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidCondition, member.Location,
+                $"The condition '{typeName}.{member.Value}' of [ConditionalPerformanceLogging] on '{owner}' {problem}. " +
+                $"Point it at a static bool property, field or parameterless method, e.g. 'public static bool {(string.IsNullOrEmpty(member.Value) ? "IsEnabled" : member.Value)} => …;'."));
+        }
+    }
+
+    private string? Problem(ISymbol member, INamedTypeSymbol within)
+    {
+        var (type, isStatic, parameters) = member switch
+        {
+            IPropertySymbol p => (p.Type, p.IsStatic, p.Parameters.Length + (p.GetMethod is null ? 1 : 0)),
+            IFieldSymbol f => (f.Type, f.IsStatic, 0),
+            IMethodSymbol m => (m.ReturnType, m.IsStatic, m.Parameters.Length + m.TypeParameters.Length),
+            _ => (null as ITypeSymbol, false, 0),
+        };
+
+        if (type is null)
+        {
+            return "is not a property, field or method";
+        }
+
+        if (!isStatic)
+        {
+            return "is not static";
+        }
+
+        if (type.SpecialType != SpecialType.System_Boolean)
+        {
+            return $"is of type '{type.ToDisplayString()}', not bool";
+        }
+
+        if (parameters > 0)
+        {
+            return member is IPropertySymbol ? "has no getter or takes parameters" : "takes parameters";
+        }
+
+        return compilation.IsSymbolAccessibleWithin(member, within) ? null : "is not accessible from the method";
+    }
+
+    private List<AspectArguments> Aspects(System.Collections.Immutable.ImmutableArray<AttributeData> attributes, SymbolAnalysisContext context) =>
+        attributes.Where(symbols.IsAspect).Select(a => new AspectArguments(a, context.CancellationToken)).ToList();
+
+    private static bool Has(System.Collections.Immutable.ImmutableArray<AttributeData> attributes, INamedTypeSymbol? type) =>
+        attributes.Any(a => KnownSymbols.Is(a, type));
+
+    public static string Owner(IMethodSymbol method)
+    {
+        var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
+        var dot = name.LastIndexOf('.');
+        if (dot > 0)
+        {
+            var previous = name.LastIndexOf('.', dot - 1);
+            name = name.Substring(previous + 1);
+        }
+
+        return $"{method.ContainingType.Name}.{name}";
+    }
+}

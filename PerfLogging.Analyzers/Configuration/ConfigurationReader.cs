@@ -1,0 +1,335 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using PerfLogging.Analyzers.Json;
+using PerfLogging.Configuration;
+using PerfLogging.Configuration.Validation;
+
+namespace PerfLogging.Analyzers.Configuration;
+
+/// <summary>The values one configuration file sets, for merging into the model attributes are checked against.</summary>
+internal sealed class ConfigurationValues
+{
+    public string Path { get; set; } = string.Empty;
+
+    public double? WarningSeconds { get; set; }
+
+    public double? CriticalSeconds { get; set; }
+
+    public bool? IncludeFunctionArgs { get; set; }
+
+    public Dictionary<string, (double? Warning, double? Critical)> Profiles { get; } = new(StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>
+/// Reads one configuration file: reports malformed JSON (PERF004), values that break the shared rules or have the
+/// wrong type (PERF003) and unknown keys (PERF008), each at its exact line and column; returns the values it sets.
+/// </summary>
+internal sealed class ConfigurationReader
+{
+    private readonly AdditionalText _file;
+    private readonly SourceText _text;
+    private readonly Action<Diagnostic>? _report;
+    private readonly Dictionary<string, JsonNode> _nodes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly string _fileName;
+
+    private ConfigurationReader(AdditionalText file, SourceText text, Action<Diagnostic>? report)
+    {
+        _file = file;
+        _text = text;
+        _report = report;
+        _fileName = System.IO.Path.GetFileName(file.Path);
+    }
+
+    /// <summary>Reads the file; diagnostics go to <paramref name="report"/> when given.</summary>
+    public static ConfigurationValues? Read(AdditionalText file, Action<Diagnostic>? report, System.Threading.CancellationToken cancellationToken)
+    {
+        var text = file.GetText(cancellationToken);
+        if (text is null || !ConfigurationFile.IsConfiguration(file.Path))
+        {
+            return null;
+        }
+
+        return new ConfigurationReader(file, text, report).Read();
+    }
+
+    private ConfigurationValues? Read()
+    {
+        JsonNode root;
+        try
+        {
+            root = JsonParser.Parse(_text.ToString());
+        }
+        catch (JsonParseException ex)
+        {
+            var position = Math.Min(Math.Max(ex.Position, 0), _text.Length);
+            var span = new TextSpan(position, position < _text.Length ? 1 : 0);
+            Report(DiagnosticDescriptors.MalformedConfiguration, span,
+                $"{_fileName} is not valid JSON: {ex.Message} Fix the syntax here; comments and trailing commas are allowed.");
+            return null;
+        }
+
+        if (root.Kind != JsonKind.Object)
+        {
+            Report(DiagnosticDescriptors.InvalidConfigurationValue, root.Span,
+                $"{_fileName} must hold a JSON object, not {Describe(root)}. Write the options as {{ \"PerformanceLogging\": {{ … }} }}.");
+            return null;
+        }
+
+        var options = root;
+        var isAppSettings = ConfigurationFile.IsAppSettings(_file.Path);
+        var wrapper = root.Property(ConfigurationFile.SectionName);
+        if (wrapper is not null)
+        {
+            if (wrapper.Value.Kind != JsonKind.Object)
+            {
+                Report(DiagnosticDescriptors.InvalidConfigurationValue, wrapper.Value.Span,
+                    $"'{ConfigurationFile.SectionName}' is {Describe(wrapper.Value)}: it must be an object of options. Write \"{ConfigurationFile.SectionName}\": {{ … }}.");
+                return null;
+            }
+
+            options = wrapper.Value;
+        }
+        else if (isAppSettings)
+        {
+            // appsettings files hold other sections too; without ours there is nothing to check.
+            return null;
+        }
+
+        var values = new ConfigurationValues { Path = _file.Path };
+        Walk(options, ConfigurationSchema.Root, string.Empty, wrapper is null ? "the file" : $"'{ConfigurationFile.SectionName}'", isRoot: wrapper is null && !isAppSettings);
+        Validate(values);
+        return values;
+    }
+
+    private void Walk(JsonNode node, ConfigurationSchema schema, string prefix, string where, bool isRoot = false)
+    {
+        foreach (var property in node.Properties)
+        {
+            var path = prefix + property.Name;
+            if (!schema.Keys.TryGetValue(property.Name, out var entry))
+            {
+                if (isRoot && string.Equals(property.Name, ConfigurationFile.SectionName, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                var suggestion = PerformanceLoggingRules.SuggestClosest(property.Name, schema.Keys.Keys.Where(k => k != "$schema"));
+                var hint = suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?";
+                Report(DiagnosticDescriptors.UnknownConfigurationKey, property.NameSpan,
+                    $"'{path}' in {_fileName} is not a PerfLogging option and is ignored.{hint} Known keys here: {string.Join(", ", schema.Keys.Keys.Where(k => k != "$schema"))}.");
+                continue;
+            }
+
+            if (property.Value.Kind == JsonKind.Null)
+            {
+                continue;
+            }
+
+            switch (entry.Kind)
+            {
+                case ValueKind.Section:
+                    if (ExpectObject(property, path))
+                    {
+                        Walk(property.Value, entry.Child!, path + ":", $"'{path}'");
+                    }
+
+                    break;
+                case ValueKind.Map:
+                    if (ExpectObject(property, path))
+                    {
+                        foreach (var item in property.Value.Properties)
+                        {
+                            if (item.Value.Kind == JsonKind.Object)
+                            {
+                                _nodes[$"{path}:{item.Name}"] = item.Value;
+                                Walk(item.Value, entry.Child!, $"{path}:{item.Name}:", $"'{path}:{item.Name}'");
+                            }
+                            else if (item.Value.Kind != JsonKind.Null)
+                            {
+                                Report(DiagnosticDescriptors.InvalidConfigurationValue, item.Value.Span,
+                                    $"'{path}:{item.Name}' is {Describe(item.Value)}: it must be an object. Write \"{item.Name}\": {{ \"WarningSeconds\": 1, \"CriticalSeconds\": 5 }}.");
+                            }
+                        }
+                    }
+
+                    break;
+                default:
+                    _nodes[path] = property.Value;
+                    CheckType(path, property.Value, entry.Kind);
+                    break;
+            }
+        }
+    }
+
+    private bool ExpectObject(JsonProperty property, string path)
+    {
+        if (property.Value.Kind == JsonKind.Object)
+        {
+            return true;
+        }
+
+        Report(DiagnosticDescriptors.InvalidConfigurationValue, property.Value.Span,
+            $"'{path}' is {Describe(property.Value)}: it must be an object of options. Write \"{property.Name}\": {{ … }}.");
+        return false;
+    }
+
+    /// <summary>Types as the configuration binder reads them: JSON scalars are strings, so "1.5" is a number too.</summary>
+    private void CheckType(string path, JsonNode value, ValueKind kind)
+    {
+        string? expected = kind switch
+        {
+            ValueKind.Boolean when !TryBoolean(value, out _) => "true or false",
+            ValueKind.Seconds or ValueKind.Megabytes when !TryNumber(value, out _) => "a number",
+            ValueKind.Length when !TryInteger(value, out _) => "a whole number",
+            ValueKind.Level or ValueKind.Name or ValueKind.Text when value.Kind is JsonKind.Object or JsonKind.Array => "a string",
+            _ => null,
+        };
+        if (expected is not null)
+        {
+            Report(DiagnosticDescriptors.InvalidConfigurationValue, value.Span,
+                $"'{path}' is {Describe(value)}: PerfLogging reads it as {expected}. Write {expected} there.");
+            _nodes.Remove(path);
+        }
+    }
+
+    /// <summary>The shared rules, exactly as the run-time validator applies them.</summary>
+    private void Validate(ConfigurationValues values)
+    {
+        double Number(string path, double fallback) => _nodes.TryGetValue(path, out var node) && TryNumber(node, out var n) ? n : fallback;
+        double? Optional(string path) => _nodes.TryGetValue(path, out var node) && TryNumber(node, out var n) ? n : null;
+        bool Has(string path) => _nodes.ContainsKey(path);
+
+        var warning = Number("Thresholds:WarningSeconds", PerformanceLoggingDefaults.WarningSeconds);
+        var critical = Number("Thresholds:CriticalSeconds", PerformanceLoggingDefaults.CriticalSeconds);
+        values.WarningSeconds = Optional("Thresholds:WarningSeconds");
+        values.CriticalSeconds = Optional("Thresholds:CriticalSeconds");
+        if (_nodes.TryGetValue("Metrics:IncludeFunctionArgs", out var args) && TryBoolean(args, out var includeArgs))
+        {
+            values.IncludeFunctionArgs = includeArgs;
+        }
+
+        CheckIfPresent("Thresholds:WarningSeconds", PerformanceLoggingRules.CheckSeconds("Thresholds:WarningSeconds", warning));
+        CheckIfPresent("Thresholds:CriticalSeconds", PerformanceLoggingRules.CheckSeconds("Thresholds:CriticalSeconds", critical));
+        if (Has("Thresholds:WarningSeconds") || Has("Thresholds:CriticalSeconds"))
+        {
+            Check(PerformanceLoggingRules.CheckOrder("Thresholds:WarningSeconds", warning, "Thresholds:CriticalSeconds", critical), "Thresholds:WarningSeconds", "Thresholds:CriticalSeconds");
+        }
+
+        var memoryWarning = Number("Thresholds:MemoryWarningMb", PerformanceLoggingDefaults.MemoryWarningMb);
+        var memoryCritical = Number("Thresholds:MemoryCriticalMb", PerformanceLoggingDefaults.MemoryCriticalMb);
+        CheckIfPresent("Thresholds:MemoryWarningMb", PerformanceLoggingRules.CheckMegabytes("Thresholds:MemoryWarningMb", memoryWarning));
+        CheckIfPresent("Thresholds:MemoryCriticalMb", PerformanceLoggingRules.CheckMegabytes("Thresholds:MemoryCriticalMb", memoryCritical));
+        if (Has("Thresholds:MemoryWarningMb") || Has("Thresholds:MemoryCriticalMb"))
+        {
+            Check(PerformanceLoggingRules.CheckOrder("Thresholds:MemoryWarningMb", memoryWarning, "Thresholds:MemoryCriticalMb", memoryCritical, "MB"), "Thresholds:MemoryWarningMb", "Thresholds:MemoryCriticalMb");
+        }
+
+        foreach (var key in _nodes.Keys.Where(k => k.StartsWith("Profiles:", StringComparison.OrdinalIgnoreCase) && k.Count(c => c == ':') == 1).ToList())
+        {
+            var name = key.Substring("Profiles:".Length);
+            var w = $"{key}:WarningSeconds";
+            var c = $"{key}:CriticalSeconds";
+            values.Profiles[name] = (Optional(w), Optional(c));
+            var profileWarning = Number(w, warning);
+            var profileCritical = Number(c, critical);
+            CheckIfPresent(w, PerformanceLoggingRules.CheckSeconds(w, profileWarning));
+            CheckIfPresent(c, PerformanceLoggingRules.CheckSeconds(c, profileCritical));
+            Check(PerformanceLoggingRules.CheckOrder(w, profileWarning, c, profileCritical), w, c, key);
+        }
+
+        foreach (var key in _nodes.Keys.Where(k => k.StartsWith("Operations:", StringComparison.OrdinalIgnoreCase) && k.Count(c => c == ':') == 1).ToList())
+        {
+            var w = $"{key}:WarningSeconds";
+            var c = $"{key}:CriticalSeconds";
+            CheckIfPresent(w, PerformanceLoggingRules.CheckSeconds(w, Number(w, 0)));
+            CheckIfPresent(c, PerformanceLoggingRules.CheckSeconds(c, Number(c, 0)));
+            if (Has(w) && Has(c))
+            {
+                Check(PerformanceLoggingRules.CheckOrder(w, Number(w, 0), c, Number(c, 0)), w, c);
+            }
+        }
+
+        foreach (var (key, fallback) in new[] { ("Metrics:MaxArgLength", PerformanceLoggingDefaults.MaxArgLength), ("Metrics:MaxResultLength", PerformanceLoggingDefaults.MaxResultLength) })
+        {
+            if (_nodes.TryGetValue(key, out var node) && TryInteger(node, out var length))
+            {
+                Check(PerformanceLoggingRules.CheckLimit(key, length, fallback), key);
+            }
+        }
+
+        foreach (var key in new[] { "LogLevels:Success", "LogLevels:Warning", "LogLevels:Critical", "LogLevels:Error" })
+        {
+            if (_nodes.TryGetValue(key, out var node))
+            {
+                Check(PerformanceLoggingRules.CheckLevel(key, node.Raw), key);
+            }
+        }
+
+        foreach (var (key, fallback) in new[] { ("ContextPrefix", PerformanceLoggingDefaults.ContextPrefix), ("OperationField", PerformanceLoggingDefaults.OperationField) })
+        {
+            if (_nodes.TryGetValue(key, out var node))
+            {
+                Check(PerformanceLoggingRules.CheckName(key, node.Raw, fallback), key);
+            }
+        }
+    }
+
+    private void CheckIfPresent(string path, RuleViolation? violation)
+    {
+        if (_nodes.ContainsKey(path))
+        {
+            Check(violation, path);
+        }
+    }
+
+    /// <summary>Reports a violation at the first of <paramref name="paths"/> that the file actually sets.</summary>
+    private void Check(RuleViolation? violation, params string[] paths)
+    {
+        if (violation is not { } v)
+        {
+            return;
+        }
+
+        var node = paths.Select(p => _nodes.TryGetValue(p, out var n) ? n : null).FirstOrDefault(n => n is not null);
+        if (node is not null)
+        {
+            Report(DiagnosticDescriptors.InvalidConfigurationValue, node.Span, v.Message);
+        }
+    }
+
+    private void Report(DiagnosticDescriptor descriptor, TextSpan span, string message) =>
+        _report?.Invoke(Diagnostic.Create(descriptor, ConfigurationFile.LocationOf(_file, _text, span), message));
+
+    internal static bool TryNumber(JsonNode node, out double value)
+    {
+        value = node.Number;
+        return node.Kind == JsonKind.Number ||
+            (node.Kind == JsonKind.String && double.TryParse(node.Raw, NumberStyles.Float, CultureInfo.InvariantCulture, out value));
+    }
+
+    private static bool TryInteger(JsonNode node, out int value)
+    {
+        value = 0;
+        return (node.Kind == JsonKind.Number || node.Kind == JsonKind.String) &&
+            int.TryParse(node.Raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+    }
+
+    private static bool TryBoolean(JsonNode node, out bool value)
+    {
+        value = node.Kind == JsonKind.True;
+        return node.Kind is JsonKind.True or JsonKind.False ||
+            (node.Kind == JsonKind.String && bool.TryParse(node.Raw, out value));
+    }
+
+    private static string Describe(JsonNode node) => node.Kind switch
+    {
+        JsonKind.Object => "an object",
+        JsonKind.Array => "an array",
+        JsonKind.String => $"\"{node.Raw}\"",
+        _ => node.Raw,
+    };
+}

@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PerfLogging.Analyzers.Attributes;
+using PerfLogging.Analyzers.Configuration;
+using PerfLogging.Fabrics;
+
+namespace PerfLogging.Analyzers.Fabrics;
+
+/// <summary>PERF011 (bad glob), PERF001 and PERF002 on fabric rules, and PERF007 for a rule that selects nothing.</summary>
+internal sealed class FabricAnalysis(KnownSymbols symbols, ConfigurationModel model)
+{
+    private readonly ConcurrentBag<(RuleSelectors Rule, string? Scope, Location Location, string Text)> _rules = new();
+    private readonly ConcurrentBag<IMethodSymbol> _methods = new();
+
+    public void AnalyzeType(SymbolAnalysisContext context)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        if (!symbols.IsFabric(type))
+        {
+            if (!type.IsImplicitlyDeclared && !type.GetAttributes().Any(a => KnownSymbols.Is(a, symbols.Exclude)))
+            {
+                foreach (var method in type.GetMembers().OfType<IMethodSymbol>().Where(FabricSelection.IsSelectable))
+                {
+                    if (!method.GetAttributes().Any(a => KnownSymbols.Is(a, symbols.Exclude)))
+                    {
+                        _methods.Add(method);
+                    }
+                }
+            }
+
+            return;
+        }
+
+        var scope = symbols.IsNamespaceFabric(type) && type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null;
+        foreach (var attribute in type.GetAttributes().Where(a => KnownSymbols.Is(a, symbols.Rule)))
+        {
+            var arguments = new AspectArguments(attribute, context.CancellationToken);
+            var selectors = new RuleSelectors
+            {
+                IncludeChildNamespaces = arguments.Named<bool?>("IncludeChildNamespaces") ?? true,
+                Visibility = arguments.Named<int?>("Visibility") ?? 1,
+            };
+            foreach (var selector in arguments.Selectors)
+            {
+                var name = selector.Key;
+                var written = selector.Value;
+                if (FabricGlob.Validate(written.Value, name) is { } problem)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidGlob, written.Location, problem));
+                    selectors.Usable = false;
+                    continue;
+                }
+
+                switch (name)
+                {
+                    case "Namespace":
+                        selectors.Namespace = written.Value;
+                        break;
+                    case "TypeName":
+                        selectors.TypeName = written.Value;
+                        break;
+                    default:
+                        selectors.MethodName = written.Value;
+                        break;
+                }
+            }
+
+            ThresholdCheck.Run(arguments, null, $"{type.Name} rule", model, context.ReportDiagnostic);
+            if (selectors.Usable)
+            {
+                var text = arguments.Attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).ToString() ?? "PerformanceLoggingRule";
+                _rules.Add((selectors, scope, arguments.Location, text));
+            }
+        }
+    }
+
+    public void ReportRulesMatchingNothing(CompilationAnalysisContext context)
+    {
+        var methods = _methods.ToList();
+        foreach (var (rule, scope, location, text) in _rules)
+        {
+            if (!methods.Any(m => FabricSelection.Matches(rule, scope, m)))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RuleMatchesNothing, location,
+                    $"The fabric rule [{text}] matches no method{(scope is null ? string.Empty : $" in namespace '{scope}'")}. " +
+                    "Check its Namespace, TypeName, MethodName and Visibility against the code, or remove the rule."));
+            }
+        }
+    }
+}

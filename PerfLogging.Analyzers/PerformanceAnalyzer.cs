@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PerfLogging.Analyzers.Attributes;
+using PerfLogging.Analyzers.Configuration;
+using PerfLogging.Analyzers.Fabrics;
+
+namespace PerfLogging.Analyzers;
+
+/// <summary>
+/// Reports PerfLogging configuration mistakes at compile time: attribute and fabric-rule arguments (checked against
+/// the JSON configuration they inherit from) and the JSON configuration files themselves.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class PerformanceAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+    [
+        DiagnosticDescriptors.InvalidThreshold,
+        DiagnosticDescriptors.UnknownProfile,
+        DiagnosticDescriptors.InvalidConfigurationValue,
+        DiagnosticDescriptors.MalformedConfiguration,
+        DiagnosticDescriptors.IneligibleTarget,
+        DiagnosticDescriptors.InvalidCondition,
+        DiagnosticDescriptors.RuleMatchesNothing,
+        DiagnosticDescriptors.UnknownConfigurationKey,
+        DiagnosticDescriptors.SecretArgument,
+        DiagnosticDescriptors.AsyncVoid,
+        DiagnosticDescriptors.InvalidGlob,
+    ];
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterAdditionalFileAction(file =>
+            ConfigurationReader.Read(file.AdditionalFile, file.ReportDiagnostic, file.CancellationToken));
+        context.RegisterCompilationStartAction(start =>
+        {
+            var symbols = KnownSymbols.Create(start.Compilation);
+            if (symbols is null)
+            {
+                return;
+            }
+
+            var model = ConfigurationModel.Read(start.Options.AdditionalFiles, start.CancellationToken);
+            var methods = new MethodAnalysis(symbols, model, start.Compilation);
+            start.RegisterSymbolAction(methods.AnalyzeMethod, SymbolKind.Method);
+            start.RegisterSymbolAction(methods.AnalyzeType, SymbolKind.NamedType);
+
+            var fabrics = new FabricAnalysis(symbols, model);
+            start.RegisterSymbolAction(fabrics.AnalyzeType, SymbolKind.NamedType);
+            start.RegisterCompilationEndAction(fabrics.ReportRulesMatchingNothing);
+        });
+    }
+}

@@ -138,7 +138,9 @@ internal sealed class JsonParser
                 continue;
             }
 
-            throw new JsonParseException("',' or '}' expected after a property value.", _position);
+            throw _position >= _text.Length
+                ? new JsonParseException("The object is not closed: '}' expected.", _position)
+                : new JsonParseException("',' or '}' expected after a property value.", _position);
         }
 
         _depth--;
@@ -180,7 +182,9 @@ internal sealed class JsonParser
                 continue;
             }
 
-            throw new JsonParseException("',' or ']' expected after an array item.", _position);
+            throw _position >= _text.Length
+                ? new JsonParseException("The array is not closed: ']' expected.", _position)
+                : new JsonParseException("',' or ']' expected after an array item.", _position);
         }
 
         _depth--;

@@ -118,6 +118,12 @@ internal sealed class JsonParser
             var nameStart = _position;
             var name = ReadString();
             var nameSpan = TextSpan.FromBounds(nameStart, _position);
+            if (properties.Exists(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                // The configuration loader refuses a key twice in one object (keys are case-insensitive).
+                throw new JsonParseException($"The key \"{name}\" appears twice in one object; configuration keys are case-insensitive.", nameStart);
+            }
+
             SkipTrivia();
             if (_position >= _text.Length || _text[_position] != ':')
             {
@@ -252,28 +258,64 @@ internal sealed class JsonParser
         throw new JsonParseException("The string is not closed: '\"' expected.", opening);
     }
 
+    /// <summary>Numbers as JSON writes them: -?(0|[1-9]digits)(.digits)?([eE][+-]?digits)?.</summary>
     private JsonNode ReadNumber()
     {
         var start = _position;
-        if (_text[_position] == '-')
+        Accept('-');
+        if (Accept('0'))
         {
-            _position++;
+            // A leading zero stands alone.
+        }
+        else if (!Digits())
+        {
+            throw new JsonParseException("A number needs digits.", start);
         }
 
-        var digits = _position;
-        while (_position < _text.Length && IsNumberChar(_text[_position]))
+        if (Accept('.') && !Digits())
         {
-            _position++;
+            throw new JsonParseException("A number needs digits after its decimal point.", _position);
+        }
+
+        if (Accept('e') || Accept('E'))
+        {
+            _ = Accept('+') || Accept('-');
+            if (!Digits())
+            {
+                throw new JsonParseException("A number needs digits in its exponent.", _position);
+            }
+        }
+
+        if (_position < _text.Length && (char.IsLetterOrDigit(_text[_position]) || _text[_position] == '.'))
+        {
+            throw new JsonParseException($"Unexpected '{Printable(_text[_position])}' in a number.", _position);
         }
 
         var raw = _text.Substring(start, _position - start);
-        if (_position == digits ||
-            !double.TryParse(raw, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var number))
+        double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number);
+        return new JsonNode(JsonKind.Number, TextSpan.FromBounds(start, _position), raw) { Number = number };
+    }
+
+    private bool Accept(char c)
+    {
+        if (_position < _text.Length && _text[_position] == c)
         {
-            throw new JsonParseException($"'{raw}' is not a valid number.", start);
+            _position++;
+            return true;
         }
 
-        return new JsonNode(JsonKind.Number, TextSpan.FromBounds(start, _position), raw) { Number = number };
+        return false;
+    }
+
+    private bool Digits()
+    {
+        var start = _position;
+        while (_position < _text.Length && _text[_position] >= '0' && _text[_position] <= '9')
+        {
+            _position++;
+        }
+
+        return _position > start;
     }
 
     private JsonNode ReadLiteral(string literal, JsonKind kind)
@@ -293,7 +335,7 @@ internal sealed class JsonParser
         while (_position < _text.Length)
         {
             var c = _text[_position];
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\uFEFF')
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || (c == '\uFEFF' && _position == 0))
             {
                 _position++;
             }
@@ -328,8 +370,6 @@ internal sealed class JsonParser
             throw new JsonParseException($"The document nests deeper than {MaxDepth} levels.", _position);
         }
     }
-
-    private static bool IsNumberChar(char c) => (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-';
 
     private static string Printable(char c) => c < ' ' ? $"\\u{(int)c:x4}" : c.ToString();
 }

@@ -16,21 +16,32 @@ public sealed partial class ModuleWeaver
     internal const string MethodSource = "method attribute";
     internal const string TypeSource = "type attribute";
 
-    /// <summary>Every method an attribute on itself or on its declaring type selects, in metadata order.</summary>
+    /// <summary>
+    /// Every method an attribute on itself or its declaring type, or a fabric rule, selects, in metadata order, with
+    /// settings merged by precedence: method attribute, type attribute, namespace fabric, project fabric.
+    /// </summary>
     private List<WeaveTarget> CollectTargets()
     {
+        var rules = ReadFabricRules();
         var targets = new List<WeaveTarget>();
         foreach (var type in ModuleDefinition.GetTypes().ToList())
         {
+            if (_fabrics.Contains(type))
+            {
+                continue;
+            }
+
             var typeAttributes = AspectAttributes(type.CustomAttributes).ToList();
             var typeExcluded = HasAttribute(type.CustomAttributes, ExcludeAttribute);
             foreach (var method in type.Methods.ToList())
             {
                 var methodAttributes = AspectAttributes(method.CustomAttributes).ToList();
                 var explicitly = methodAttributes.Count > 0;
-                var fromType = !explicitly && typeAttributes.Count > 0 && !typeExcluded &&
-                    !HasAttribute(method.CustomAttributes, ExcludeAttribute) && IsSelectableByRule(method);
-                if (!explicitly && !fromType)
+                var selectable = !typeExcluded && !HasAttribute(method.CustomAttributes, ExcludeAttribute) && IsSelectableByRule(method);
+                var fromType = !explicitly && typeAttributes.Count > 0 && selectable;
+                var matching = explicitly || selectable ? rules.Where(r => Selects(r, method)).ToList() : [];
+                var fromRules = selectable && matching.Count > 0;
+                if (!explicitly && !fromType && !fromRules)
                 {
                     continue;
                 }
@@ -40,6 +51,11 @@ public sealed partial class ModuleWeaver
                 if (!typeExcluded)
                 {
                     Merge(settings, typeAttributes, TypeSource);
+                }
+
+                foreach (var rule in matching)
+                {
+                    Merge(settings, rule);
                 }
 
                 if (!settings.Disabled)

@@ -27,6 +27,7 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
             }
         }
 
+        RemoveFabrics();
         WriteManifest(woven);
         WriteInfo($"PerfLogging wove {woven.Count} method(s) in {ModuleDefinition.Assembly.Name.Name}.");
     }

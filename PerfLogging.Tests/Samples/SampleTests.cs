@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Text.Json;
 using PerfLogging.Tests.Support;
 
 namespace PerfLogging.Tests.Samples;
@@ -19,7 +21,7 @@ public class SampleTests
 
         // From the sample's appsettings.json, over perflogging.json.
         result.Output.ShouldContain("    api        warning   0.05 s   critical    0.2 s");
-        result.Output.ShouldContain("    checkout   enabled True, warning 0.5 s, critical 2 s");
+        result.Output.ShouldContain("    payment_charge enabled True, warning 0.5 s, critical 2 s");
     }
 
     [Test]
@@ -55,5 +57,47 @@ public class SampleTests
         result.Error.ShouldContain(file);
         result.Error.ShouldContain("LineNumber: 0");
         (result.Output + result.Error).ShouldNotContain("   at ");
+    }
+
+    [Test]
+    public void The_order_service_scenario_logs_json_lines_and_prints_the_summary_in_under_ten_seconds()
+    {
+        var clock = Stopwatch.StartNew();
+        var result = RunSample();
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        var lines = result.Output.Split('\n').Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+        var operations = lines.Select(l => l.GetProperty("performance").GetProperty("operation_name").GetString()).Distinct().ToList();
+        operations.ShouldBe(
+            ["OrderService.Validate", "OrderRepository.Save", "payment_charge", "OrderService.PlaceAsync", "PaymentGateway.LookupLoyalty",
+             "OrderRepository.FindAsync", "InventoryService.Reserve", "pricing_refresh", "OrderService.ReconcileAsync", "OrderRepository.Scan",
+             "OrderService.CountOpenOrders", "nightly_export"],
+            ignoreOrder: true);
+
+        var charge = lines.First(l => l.GetProperty("performance").GetProperty("operation_name").GetString() == "payment_charge");
+        charge.GetProperty("performance").GetProperty("args_summary").GetString().ShouldEndWith("cardNumber=***");
+        charge.GetProperty("context").GetProperty("component").GetString().ShouldBe("payments");
+        charge.GetProperty("context").GetProperty("request_id").GetString().ShouldBe("req_101");
+        charge.GetProperty("context").GetProperty("parent_operation").GetString().ShouldBe("OrderService.PlaceAsync");
+        lines.Select(l => l.GetProperty("level").GetString()).ShouldContain("Critical");
+        lines.Count(l => l.GetProperty("level").GetString() == "Error").ShouldBe(3);
+
+        var save = lines.First(l => l.GetProperty("performance").GetProperty("operation_name").GetString() == "OrderRepository.Save");
+        save.GetProperty("performance").GetProperty("warning_threshold").GetDouble().ShouldBe(0.05);
+        save.GetProperty("performance").GetProperty("allocated_bytes").GetInt64().ShouldBeGreaterThan(0);
+
+        result.Output.ShouldContain("Operation summary");
+        Row(result.Output, "pricing_refresh").ShouldBe(["3", "1", "1", "0"]);
+        Row(result.Output, "PaymentGateway.PingFraudService").ShouldBe(["1", "0", "0", "1"]);
+        Row(result.Output, "payment_charge").ShouldBe(["7", "0", "0", "1"]);
+        result.Output.ShouldNotContain("InventoryService.Available");
+    }
+
+    /// <summary>Calls, warnings, critical and errors of one summary row.</summary>
+    private static string[] Row(string output, string operation)
+    {
+        var cells = output.Split('\n').Single(l => l.StartsWith(operation + " ", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return [cells[1], cells[5], cells[6], cells[7]];
     }
 }

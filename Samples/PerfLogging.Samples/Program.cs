@@ -6,6 +6,8 @@ using Microsoft.Extensions.Options;
 using PerfLogging;
 using PerfLogging.Configuration;
 using PerfLogging.Samples;
+using PerfLogging.Samples.Orders;
+using PerfLogging.Samples.Reporting;
 
 var arguments = SampleArguments.Parse(args);
 IHost host;
@@ -58,11 +60,10 @@ using (host)
     ConfigurationReport.Print(Console.Out, options, arguments.ConfigPath);
     if (!arguments.ConfigOnly)
     {
-        using (PerformanceContext.BeginRequest("req_123"))
-        using (var operation = PerformanceTracker.Start("checkout"))
-        {
-            await Task.Delay(10);
-        }
+        using var summary = new OperationSummary();
+        Console.WriteLine();
+        await OrderWorkflow.RunAsync();
+        summary.Print(Console.Out);
     }
 
     await host.StopAsync();

@@ -4,21 +4,21 @@ using PerfLogging.Diagnostics;
 namespace PerfLogging.Runtime;
 
 /// <summary>
-/// An operation in progress with logging on: it makes the operation the ambient parent of nested operations and
-/// opens an <see cref="ILogger"/> scope that carries the operation field, for records written inside it.
+/// What one call needs beyond a timestamp, allocated only when it needs any of it: the ambient frame that makes the
+/// operation the parent of nested ones and opens an <see cref="ILogger"/> scope with the operation field (when its
+/// records may be written), the argument summary, and the memory and CPU readings taken at the start.
 /// </summary>
 internal sealed class OperationFrame
 {
     private static readonly AsyncLocal<OperationFrame?> s_current = new();
 
-    private readonly OperationFrame? _previous;
+    private OperationFrame? _previous;
     private IDisposable? _loggerScope;
+    private bool _ambient;
 
-    private OperationFrame(string name, OperationFrame? previous)
+    private OperationFrame(string name)
     {
         Name = name;
-        _previous = previous;
-        Depth = previous is null ? 0 : previous.Depth + 1;
     }
 
     public static OperationFrame? Current => s_current.Value;
@@ -27,11 +27,18 @@ internal sealed class OperationFrame
 
     public string? ParentName => _previous?.Name;
 
-    public int Depth { get; }
+    public ArgumentSummary? Arguments { get; set; }
 
-    public static OperationFrame Enter(ResolvedOperation operation)
+    public ResourceProbe Probe { get; set; }
+
+    public static OperationFrame Create(ResolvedOperation operation) => new(operation.Name);
+
+    /// <summary>Makes the operation ambient: the parent of nested operations, with its logger scope open.</summary>
+    public void Enter(ResolvedOperation operation)
     {
-        var frame = new OperationFrame(operation.Name, s_current.Value);
+        var frame = this;
+        frame._ambient = true;
+        frame._previous = s_current.Value;
         s_current.Value = frame;
         try
         {
@@ -42,13 +49,16 @@ internal sealed class OperationFrame
         {
             SelfDiagnostics.Report(SelfDiagnosticKind.LoggerBeginScope, "A logging provider failed in BeginScope; records inside the operation lack its scope.", ex);
         }
-
-        return frame;
     }
 
     /// <summary>Closes the logger scope and restores the parent as the current operation.</summary>
     public void Exit()
     {
+        if (!_ambient)
+        {
+            return;
+        }
+
         try
         {
             _loggerScope?.Dispose();

@@ -42,10 +42,9 @@ internal static class PerformanceMeter
 
     public static void Record(ResolvedOperation operation, double seconds, PerformanceOutcome outcome, Exception? exception)
     {
-        var outcomeTag = new KeyValuePair<string, object?>(OutcomeTag, outcome.Tag());
         if (Duration.Enabled)
         {
-            Duration.Record(seconds, operation.NameTag, outcomeTag);
+            Duration.Record(seconds, operation.NameTag, new KeyValuePair<string, object?>(OutcomeTag, outcome.Tag()));
         }
 
         if (outcome is PerformanceOutcome.Warning or PerformanceOutcome.Critical && ThresholdExceeded.Enabled)

@@ -49,6 +49,8 @@ internal sealed class ResolvedOperation
         IncludeResult = aspect.IsSet(AspectSetting.IncludeResult) ? aspect.IncludeResult : metrics.IncludeFunctionResult;
         IncludeMemory = aspect.IsSet(AspectSetting.IncludeMemory) ? aspect.IncludeMemory : metrics.IncludeMemoryUsage;
         IncludeCpu = aspect.IsSet(AspectSetting.IncludeCpu) ? aspect.IncludeCpu : metrics.IncludeCpuUsage;
+        MemoryWarningMb = options.Thresholds.MemoryWarningMb;
+        MemoryCriticalMb = options.Thresholds.MemoryCriticalMb;
         MaxArgLength = metrics.MaxArgLength;
         MaxResultLength = metrics.MaxResultLength;
         OnError = aspect.OnError;
@@ -81,6 +83,10 @@ internal sealed class ResolvedOperation
     public bool IncludeMemory { get; }
 
     public bool IncludeCpu { get; }
+
+    public double MemoryWarningMb { get; }
+
+    public double MemoryCriticalMb { get; }
 
     public int MaxArgLength { get; }
 

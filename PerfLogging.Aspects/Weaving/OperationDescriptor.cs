@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using PerfLogging.Runtime;
 
 namespace PerfLogging.Weaving;
@@ -54,7 +55,18 @@ public sealed class OperationDescriptor
     internal KeyValuePair<string, object?>[] ContextFields { get; private init; } = [];
 
     /// <summary>Gets the operation name under the current configuration.</summary>
-    public string OperationName => Resolve().Name;
+    public string OperationName => Current.Name;
+
+    /// <summary>The settings under the current runtime state: a field read and a compare on the hot path.</summary>
+    internal ResolvedOperation Current
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            var resolved = _resolved;
+            return resolved is not null && ReferenceEquals(resolved.State, PerformanceRuntime.State) ? resolved : Resolve();
+        }
+    }
 
     /// <summary>Builds the descriptor of a woven method.</summary>
     /// <param name="aspect">The merged aspect settings; only explicitly set arguments override.</param>
@@ -88,17 +100,11 @@ public sealed class OperationDescriptor
     internal static OperationDescriptor CreateManual(string operationName, PerformanceAspectAttribute aspect, string category) =>
         new(aspect, string.Empty, category, operationName, string.Empty);
 
-    /// <summary>The settings under the current runtime state, recomputed only when the state changed.</summary>
-    internal ResolvedOperation Resolve()
+    /// <summary>Recomputes the settings after the runtime state changed (configure or reload).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ResolvedOperation Resolve()
     {
-        var state = PerformanceRuntime.State;
-        var resolved = _resolved;
-        if (resolved is not null && ReferenceEquals(resolved.State, state))
-        {
-            return resolved;
-        }
-
-        resolved = new ResolvedOperation(this, state);
+        var resolved = new ResolvedOperation(this, PerformanceRuntime.State);
         _resolved = resolved;
         return resolved;
     }

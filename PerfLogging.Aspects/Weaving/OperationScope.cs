@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using PerfLogging.Diagnostics;
@@ -26,31 +27,39 @@ namespace PerfLogging.Weaving;
 [StructLayout(LayoutKind.Auto)]
 public partial struct OperationScope
 {
+    // Kept small (the woven wrapper zeroes and passes it around): per-call extras live in the frame, allocated only
+    // when the call needs them.
     private readonly ResolvedOperation? _operation;
-    private readonly bool _verbose;
     private readonly OperationFrame? _frame;
-    private readonly ArgumentSummary? _arguments;
-    private readonly ResourceProbe _probe;
     private readonly long _start;
+    private readonly bool _verbose;
     private bool _completed;
 
     private OperationScope(ResolvedOperation operation, bool ambient)
     {
         _operation = operation;
         _verbose = IsEnabled(operation.Logger, operation.MinLevel);
-        if (_verbose && ambient)
+        var captureArguments = operation.IncludeArgs && operation.Descriptor.ParameterNames.Length > 0 && (_verbose || AnyLevelEnabled(operation));
+        var probe = operation.IncludeMemory || operation.IncludeCpu;
+        if ((_verbose && ambient) || captureArguments || probe)
         {
-            _frame = OperationFrame.Enter(operation);
-        }
+            var frame = OperationFrame.Create(operation);
+            if (_verbose && ambient)
+            {
+                frame.Enter(operation);
+            }
 
-        if (operation.IncludeArgs && operation.Descriptor.ParameterNames.Length > 0 && (_verbose || AnyLevelEnabled(operation)))
-        {
-            _arguments = new ArgumentSummary(operation.Descriptor, operation.MaxArgLength);
-        }
+            if (captureArguments)
+            {
+                frame.Arguments = new ArgumentSummary(operation.Descriptor, operation.MaxArgLength);
+            }
 
-        if (operation.IncludeMemory || operation.IncludeCpu)
-        {
-            _probe = ResourceProbe.Start(operation.IncludeMemory, operation.IncludeCpu);
+            if (probe)
+            {
+                frame.Probe = ResourceProbe.Start(operation.IncludeMemory, operation.IncludeCpu);
+            }
+
+            _frame = frame;
         }
 
         // Taken last, so the set-up above is not part of the measured duration.
@@ -61,16 +70,20 @@ public partial struct OperationScope
     public readonly bool IsActive => _operation is not null;
 
     /// <summary>Gets a value indicating whether the woven code should hand over the arguments.</summary>
-    public readonly bool CapturesArguments => _arguments is not null;
+    public readonly bool CapturesArguments => _frame?.Arguments is not null;
 
     /// <summary>Starts tracking one call; costs a flag check when the operation is disabled.</summary>
     /// <param name="descriptor">The method's descriptor.</param>
     /// <returns>The scope of the call.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static OperationScope Start(OperationDescriptor descriptor)
     {
-        var operation = descriptor.Resolve();
-        return operation.Enabled ? new OperationScope(operation, ambient: true) : default;
+        var operation = descriptor.Current;
+        return operation.Enabled ? Begin(operation) : default;
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static OperationScope Begin(ResolvedOperation operation) => new(operation, ambient: true);
 
     /// <summary>
     /// Starts tracking without making the operation ambient: for enumerations, whose steps interleave with the
@@ -78,7 +91,7 @@ public partial struct OperationScope
     /// </summary>
     internal static OperationScope StartDetached(OperationDescriptor descriptor)
     {
-        var operation = descriptor.Resolve();
+        var operation = descriptor.Current;
         return operation.Enabled ? new OperationScope(operation, ambient: false) : default;
     }
 
@@ -86,9 +99,10 @@ public partial struct OperationScope
     /// <typeparam name="T">The parameter type.</typeparam>
     /// <param name="index">The parameter position.</param>
     /// <param name="value">The value passed in.</param>
-    public readonly void AddArgument<T>(int index, T value) => _arguments?.Add(index, value);
+    public readonly void AddArgument<T>(int index, T value) => _frame?.Arguments?.Add(index, value);
 
     /// <summary>Records a call of a void method that returned.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Complete()
     {
         if (_operation is not null && !_completed)
@@ -101,6 +115,7 @@ public partial struct OperationScope
     /// <typeparam name="T">The return type.</typeparam>
     /// <param name="result">The value the method returned.</param>
     /// <returns><paramref name="result"/>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Complete<T>(T result)
     {
         if (_operation is not null && !_completed)
@@ -129,6 +144,7 @@ public partial struct OperationScope
         return _operation.OnError != PerformanceErrorMode.LogAndRaise;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void Finish<TResult>(Exception? exception, TResult result, bool hasResult)
     {
         _completed = true;
@@ -143,7 +159,9 @@ public partial struct OperationScope
         try
         {
             var seconds = operation.State.GetElapsedSeconds(_start);
-            var resources = _probe.Stop(operation.IncludeMemory, operation.IncludeCpu, seconds);
+            var resources = _frame is { } frame && (operation.IncludeMemory || operation.IncludeCpu)
+                ? frame.Probe.Stop(operation.IncludeMemory, operation.IncludeCpu, seconds)
+                : default;
             var outcome = Classify(operation, seconds, exception, resources);
             PerformanceMeter.Record(operation, seconds, outcome, exception);
             if (exception is not null && operation.OnError == PerformanceErrorMode.Silent)
@@ -158,7 +176,7 @@ public partial struct OperationScope
                 var resultSummary = hasResult && operation.IncludeResult
                     ? operation.Descriptor.ResultRedacted ? ValueFormatter.Redacted : ValueFormatter.Format(result, operation.MaxResultLength)
                     : null;
-                OperationLog.Write(operation, level, outcome, seconds, exception, _arguments?.Summary, resultSummary, resources, _frame?.ParentName);
+                OperationLog.Write(operation, level, outcome, seconds, exception, _frame?.Arguments?.Summary, resultSummary, resources, _frame?.ParentName);
             }
         }
         catch (Exception ex)
@@ -174,13 +192,12 @@ public partial struct OperationScope
             return PerformanceOutcome.Error;
         }
 
-        var thresholds = operation.State.Options.Thresholds;
-        if (seconds > operation.CriticalSeconds || resources.MemoryDeltaMb > thresholds.MemoryCriticalMb)
+        if (seconds > operation.CriticalSeconds || resources.MemoryDeltaMb > operation.MemoryCriticalMb)
         {
             return PerformanceOutcome.Critical;
         }
 
-        return seconds > operation.WarningSeconds || resources.MemoryDeltaMb > thresholds.MemoryWarningMb
+        return seconds > operation.WarningSeconds || resources.MemoryDeltaMb > operation.MemoryWarningMb
             ? PerformanceOutcome.Warning
             : PerformanceOutcome.Success;
     }

@@ -18,6 +18,7 @@ internal enum SelfDiagnosticKind
     Tracking,
     UnknownProfile,
     InvalidReload,
+    Reentrancy,
 }
 
 /// <summary>

@@ -14,6 +14,9 @@ internal static class OperationLog
 
     private static readonly Func<PerformanceLogState, Exception?, string> s_formatter = PerformanceLogState.Format;
 
+    [ThreadStatic]
+    private static bool t_writing;
+
     public static void Write(
         ResolvedOperation operation,
         LogLevel level,
@@ -25,6 +28,13 @@ internal static class OperationLog
         in ResourceUsage resources,
         string? parentOperation)
     {
+        // A provider that calls woven code while writing a record would otherwise log, and call it, forever.
+        if (t_writing)
+        {
+            SelfDiagnostics.Report(SelfDiagnosticKind.Reentrancy, $"'{operation.Name}' was called from inside a logging provider; records of such calls are skipped (they still count in metrics).");
+            return;
+        }
+
         var end = operation.State.TimeProvider.GetUtcNow();
         var descriptor = operation.Descriptor;
         var metrics = new PerformanceMetrics
@@ -62,6 +72,7 @@ internal static class OperationLog
             _ => Failed,
         };
 
+        t_writing = true;
         try
         {
             operation.Logger.Log(level, eventId, state, exception, s_formatter);
@@ -69,6 +80,10 @@ internal static class OperationLog
         catch (Exception ex)
         {
             SelfDiagnostics.Report(SelfDiagnosticKind.LoggerLog, "A logging provider failed in Log; the record was dropped.", ex);
+        }
+        finally
+        {
+            t_writing = false;
         }
     }
 

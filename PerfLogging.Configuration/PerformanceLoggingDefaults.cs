@@ -43,6 +43,8 @@ internal static class PerformanceLoggingDefaults
 
     public const bool OperationEnabled = true;
 
+    public const bool TracingEnabled = false;
+
     /// <summary>The built-in profiles, in the order they are documented.</summary>
     public static readonly (string Name, double WarningSeconds, double CriticalSeconds)[] BuiltInProfiles =
     [

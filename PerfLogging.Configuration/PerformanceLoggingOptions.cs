@@ -47,6 +47,10 @@ public sealed class PerformanceLoggingOptions
     /// <value>The default value is <see langword="true"/>.</value>
     public bool AutoOperationNaming { get; set; } = PerformanceLoggingDefaults.AutoOperationNaming;
 
+    /// <summary>Gets or sets whether operations also start OpenTelemetry spans (an <c>ActivitySource</c> named <c>PerfLogging</c>).</summary>
+    /// <value>The default value is tracing off.</value>
+    public TracingOptions Tracing { get; set; } = new();
+
     /// <summary>Gets or sets per-operation settings, keyed by operation name (case-insensitive).</summary>
     /// <value>The default value is empty.</value>
     public Dictionary<string, OperationOptions> Operations { get; set; } = new(StringComparer.OrdinalIgnoreCase);
@@ -63,6 +67,7 @@ public sealed class PerformanceLoggingOptions
         ContextPrefix = ContextPrefix,
         OperationField = OperationField,
         AutoOperationNaming = AutoOperationNaming,
+        Tracing = Tracing.Clone(),
         Operations = Operations.ToDictionary(p => p.Key, p => p.Value.Clone(), StringComparer.OrdinalIgnoreCase),
     };
 

@@ -66,5 +66,7 @@ internal sealed class ConfigurationSchema
         ("ContextPrefix", ValueKind.Name, null),
         ("OperationField", ValueKind.Name, null),
         ("AutoOperationNaming", ValueKind.Boolean, null),
+        ("Tracing", ValueKind.Section, new ConfigurationSchema(
+            ("Enabled", ValueKind.Boolean, null))),
         ("Operations", ValueKind.Map, Operation));
 }

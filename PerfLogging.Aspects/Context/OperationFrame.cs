@@ -31,6 +31,22 @@ internal sealed class OperationFrame
 
     public ResourceProbe Probe { get; set; }
 
+    /// <summary>The operation's span, when tracing is on and listened to.</summary>
+    public System.Diagnostics.Activity? Activity { get; private set; }
+
+    private System.Diagnostics.Activity? _previousActivity;
+
+    /// <summary>Starts the span; a detached operation (an enumeration) does not stay the current activity.</summary>
+    public void StartActivity(System.Diagnostics.Activity activity, System.Diagnostics.Activity? previous, bool ambient)
+    {
+        Activity = activity;
+        _previousActivity = previous;
+        if (!ambient)
+        {
+            System.Diagnostics.Activity.Current = previous;
+        }
+    }
+
     public static OperationFrame Create(ResolvedOperation operation) => new(operation.Name);
 
     /// <summary>Makes the operation ambient: the parent of nested operations, with its logger scope open.</summary>
@@ -54,6 +70,12 @@ internal sealed class OperationFrame
     /// <summary>Closes the logger scope and restores the parent as the current operation.</summary>
     public void Exit()
     {
+        // The span runs to the operation's completion, but stops being current when the call returns to its caller.
+        if (Activity is not null && System.Diagnostics.Activity.Current == Activity)
+        {
+            System.Diagnostics.Activity.Current = _previousActivity;
+        }
+
         if (!_ambient)
         {
             return;

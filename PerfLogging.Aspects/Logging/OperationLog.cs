@@ -26,7 +26,8 @@ internal static class OperationLog
         string? argsSummary,
         string? resultSummary,
         in ResourceUsage resources,
-        string? parentOperation)
+        string? parentOperation,
+        Activity? span)
     {
         // A provider that calls woven code while writing a record would otherwise log, and call it, forever.
         if (t_writing)
@@ -63,7 +64,7 @@ internal static class OperationLog
             CriticalThreshold = operation.CriticalSeconds,
         };
 
-        var state = new PerformanceLogState(metrics, BuildContext(operation, parentOperation), PerformanceLogState.TemplateOf(outcome), outcome);
+        var state = new PerformanceLogState(metrics, BuildContext(operation, parentOperation, span), PerformanceLogState.TemplateOf(outcome), outcome);
         var eventId = outcome switch
         {
             PerformanceOutcome.Success => Completed,
@@ -88,7 +89,7 @@ internal static class OperationLog
     }
 
     /// <summary>Request id and fields, parent operation, trace ids, then <c>[PerformanceContext]</c> fields.</summary>
-    private static KeyValuePair<string, object?>[] BuildContext(ResolvedOperation operation, string? parentOperation)
+    private static KeyValuePair<string, object?>[] BuildContext(ResolvedOperation operation, string? parentOperation, Activity? span)
     {
         var context = new List<KeyValuePair<string, object?>>(8);
         var request = PerformanceContext.CurrentRequest;
@@ -103,7 +104,7 @@ internal static class OperationLog
             context.Add(new(MetricNames.ParentOperation, parentOperation));
         }
 
-        if (Activity.Current is { } activity)
+        if ((span ?? Activity.Current) is { } activity)
         {
             context.Add(new(MetricNames.TraceId, activity.TraceId.ToString()));
             context.Add(new(MetricNames.SpanId, activity.SpanId.ToString()));

@@ -54,6 +54,7 @@ internal sealed class ResolvedOperation
         MaxArgLength = metrics.MaxArgLength;
         MaxResultLength = metrics.MaxResultLength;
         OnError = aspect.OnError;
+        TracingEnabled = options.Tracing?.Enabled ?? false;
 
         SuccessLevel = state.SuccessLevel;
         WarningLevel = state.WarningLevel;
@@ -93,6 +94,8 @@ internal sealed class ResolvedOperation
     public int MaxResultLength { get; }
 
     public PerformanceErrorMode OnError { get; }
+
+    public bool TracingEnabled { get; }
 
     public LogLevel SuccessLevel { get; }
 

@@ -41,9 +41,16 @@ public partial struct OperationScope
         _verbose = IsEnabled(operation.Logger, operation.MinLevel);
         var captureArguments = operation.IncludeArgs && operation.Descriptor.ParameterNames.Length > 0 && (_verbose || AnyLevelEnabled(operation));
         var probe = operation.IncludeMemory || operation.IncludeCpu;
-        if ((_verbose && ambient) || captureArguments || probe)
+        var previousActivity = operation.TracingEnabled ? System.Diagnostics.Activity.Current : null;
+        var activity = PerformanceTracing.Start(operation);
+        if ((_verbose && ambient) || captureArguments || probe || activity is not null)
         {
             var frame = OperationFrame.Create(operation);
+            if (activity is not null)
+            {
+                frame.StartActivity(activity, previousActivity, ambient);
+            }
+
             if (_verbose && ambient)
             {
                 frame.Enter(operation);
@@ -164,6 +171,11 @@ public partial struct OperationScope
                 : default;
             var outcome = Classify(operation, seconds, exception, resources);
             PerformanceMeter.Record(operation, seconds, outcome, exception);
+            if (_frame?.Activity is { } activity)
+            {
+                PerformanceTracing.Stop(activity, operation, seconds, outcome, exception);
+            }
+
             if (exception is not null && operation.OnError == PerformanceErrorMode.Silent)
             {
                 return;
@@ -176,7 +188,7 @@ public partial struct OperationScope
                 var resultSummary = hasResult && operation.IncludeResult
                     ? operation.Descriptor.ResultRedacted ? ValueFormatter.Redacted : ValueFormatter.Format(result, operation.MaxResultLength)
                     : null;
-                OperationLog.Write(operation, level, outcome, seconds, exception, _frame?.Arguments?.Summary, resultSummary, resources, _frame?.ParentName);
+                OperationLog.Write(operation, level, outcome, seconds, exception, _frame?.Arguments?.Summary, resultSummary, resources, _frame?.ParentName, _frame?.Activity);
             }
         }
         catch (Exception ex)

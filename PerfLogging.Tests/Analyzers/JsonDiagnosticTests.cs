@@ -139,7 +139,7 @@ public class JsonDiagnosticTests
     public void The_analyzer_schema_knows_every_option_property()
     {
         var source = File.ReadAllText(Path.Combine(Repository.Root, "PerfLogging.Analyzers", "Configuration", "ConfigurationSchema.cs"));
-        var properties = new[] { typeof(PerformanceLoggingOptions), typeof(ThresholdOptions), typeof(ProfileOptions), typeof(OperationOptions), typeof(MetricsOptions), typeof(LogLevelOptions) }
+        var properties = new[] { typeof(PerformanceLoggingOptions), typeof(ThresholdOptions), typeof(ProfileOptions), typeof(OperationOptions), typeof(MetricsOptions), typeof(LogLevelOptions), typeof(TracingOptions) }
             .SelectMany(t => t.GetProperties().Select(p => p.Name));
 
         foreach (var name in properties)

@@ -40,6 +40,7 @@ public class SchemaTests
         AssertSection(options["Thresholds"]!["properties"]!, typeof(ThresholdOptions), new ThresholdOptions());
         AssertSection(options["Metrics"]!["properties"]!, typeof(MetricsOptions), new MetricsOptions());
         AssertSection(options["LogLevels"]!["properties"]!, typeof(LogLevelOptions), new LogLevelOptions());
+        AssertSection(options["Tracing"]!["properties"]!, typeof(TracingOptions), new TracingOptions());
         AssertSection(SchemaDocument["definitions"]!["profile"]!["properties"]!, typeof(ProfileOptions), null);
         AssertSection(SchemaDocument["definitions"]!["operation"]!["properties"]!, typeof(OperationOptions), null);
     }

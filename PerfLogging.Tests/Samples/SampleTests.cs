@@ -94,6 +94,21 @@ public class SampleTests
         result.Output.ShouldNotContain("InventoryService.Available");
     }
 
+    [Test]
+    public void The_OpenTelemetry_switch_exports_spans_and_the_duration_histogram_to_the_console()
+    {
+        var result = RunSample("--Sample:OpenTelemetry=console");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Output.ShouldContain("Activity.DisplayName:        payment_charge");
+        result.Output.ShouldContain("perflogging.operation.duration");
+        result.Output.ShouldContain("    request_id: req_101");
+    }
+
+    [Test]
+    public void By_default_the_sample_exports_no_telemetry() =>
+        RunSample().Output.ShouldNotContain("Activity.DisplayName");
+
     /// <summary>Calls, warnings, critical and errors of one summary row.</summary>
     private static string[] Row(string output, string operation)
     {

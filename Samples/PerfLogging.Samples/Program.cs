@@ -30,6 +30,7 @@ try
 
     builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
     builder.Logging.AddPerformanceJsonConsole();
+    Telemetry.Add(builder.Services, builder.Configuration);
     builder.Services.AddPerformanceLogging(builder.Configuration);
     host = builder.Build();
 

@@ -36,7 +36,10 @@ internal static class ThresholdCheck
                 {
                     var suggestion = PerformanceLoggingRules.SuggestClosest(named.Value, model.ProfileNames);
                     var hint = suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?";
-                    report(Diagnostic.Create(DiagnosticDescriptors.UnknownProfile, written.Location,
+                    var properties = suggestion is null
+                        ? null
+                        : System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Suggestion, suggestion);
+                    report(Diagnostic.Create(DiagnosticDescriptors.UnknownProfile, written.Location, properties,
                         $"Profile '{named.Value}' on '{owner}' is not defined.{hint} Known profiles: {string.Join(", ", model.ProfileNames)}. " +
                         "Use one of them, or define it under PerformanceLogging:Profiles in perflogging.json."));
                 }
@@ -72,7 +75,12 @@ internal static class ThresholdCheck
         if (PerformanceLoggingRules.CheckOrder(warningPath, warning.Value, criticalPath, critical.Value, owner: owner) is { } order)
         {
             var location = primary.Warning?.Location ?? primary.Critical?.Location ?? primary.Profile?.Location ?? primary.Location;
-            report(Diagnostic.Create(DiagnosticDescriptors.InvalidThreshold, location, order.Message));
+
+            // Both thresholds written on the same attribute, in the wrong order: swapping them is the obvious fix.
+            var properties = primary.Warning is not null && primary.Critical is not null
+                ? System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Fix, FixProperties.Swap)
+                : null;
+            report(Diagnostic.Create(DiagnosticDescriptors.InvalidThreshold, location, properties, order.Message));
         }
     }
 

@@ -12,13 +12,14 @@ namespace PerfLogging.Runtime;
 internal sealed class PerformanceLoggingHostedService(
     ILoggerFactory loggerFactory,
     IOptionsMonitor<PerformanceLoggingOptions> options,
-    TimeProvider? timeProvider = null) : IHostedService, IDisposable
+    TimeProvider? timeProvider = null,
+    Microsoft.Extensions.Compliance.Redaction.IRedactorProvider? redactors = null) : IHostedService, IDisposable
 {
     private IDisposable? _subscription;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        PerformanceRuntime.Configure(loggerFactory, options.CurrentValue, timeProvider ?? TimeProvider.System);
+        PerformanceRuntime.Configure(loggerFactory, options.CurrentValue, timeProvider ?? TimeProvider.System, redactors);
         _subscription = options.OnChange((updated, _) => PerformanceRuntime.UpdateOptions(updated));
         return Task.CompletedTask;
     }

@@ -8,7 +8,7 @@ namespace PerfLogging.Runtime;
 /// The arguments of one call as <c>name=value, …</c>, built when the call starts (so values are the ones passed
 /// in) and only when a record may be written. Redacts <see cref="NotLoggedAttribute"/> and secret-looking names.
 /// </summary>
-internal sealed class ArgumentSummary(OperationDescriptor descriptor, int maxLength)
+internal sealed class ArgumentSummary(OperationDescriptor descriptor, int maxLength, Microsoft.Extensions.Compliance.Redaction.IRedactorProvider? redactors)
 {
     private readonly StringBuilder _text = new();
 
@@ -27,7 +27,11 @@ internal sealed class ArgumentSummary(OperationDescriptor descriptor, int maxLen
         var names = descriptor.ParameterNames;
         var name = (uint)index < (uint)names.Length ? names[index] : $"arg{index}";
         _text.Append(name).Append('=');
-        _text.Append(IsRedacted(index, name) ? ValueFormatter.Redacted : ValueFormatter.Format(value, maxLength));
+        var classification = (uint)index < (uint)descriptor.ParameterClassifications.Length ? descriptor.ParameterClassifications[index] : null;
+        _text.Append(
+            IsRedacted(index, name) ? ValueFormatter.Redacted
+            : classification is { } classified ? ValueFormatter.Redact(value, classified, redactors, maxLength)
+            : ValueFormatter.Format(value, maxLength));
     }
 
     /// <summary>The summary, or null when no argument could be handed over (only out parameters, spans or pointers).</summary>

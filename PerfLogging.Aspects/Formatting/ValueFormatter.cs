@@ -23,6 +23,29 @@ internal static class ValueFormatter
         return Truncate(text.ToString(), maxLength);
     }
 
+    /// <summary>
+    /// A classified value through the redactor registered for its classification; with no redactor provider
+    /// registered, classified data is never written: it reads <see cref="Redacted"/>.
+    /// </summary>
+    public static string Redact<T>(T value, Microsoft.Extensions.Compliance.Classification.DataClassificationSet classification, Microsoft.Extensions.Compliance.Redaction.IRedactorProvider? redactors, int maxLength)
+    {
+        if (redactors is null)
+        {
+            return Redacted;
+        }
+
+        try
+        {
+            var text = value is null ? string.Empty : value is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : value.ToString() ?? string.Empty;
+            return Truncate(redactors.GetRedactor(classification).Redact(text), maxLength);
+        }
+        catch (Exception ex)
+        {
+            SelfDiagnostics.Report(SelfDiagnosticKind.Formatting, "Redacting a classified value failed; it was left out.", ex);
+            return Redacted;
+        }
+    }
+
     public static string Truncate(string text, int maxLength)
     {
         if (maxLength <= 0 || text.Length <= maxLength)

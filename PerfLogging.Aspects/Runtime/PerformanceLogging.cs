@@ -40,6 +40,21 @@ public static class PerformanceLogging
         PerformanceRuntime.Configure(loggerFactory, options, timeProvider);
     }
 
+    /// <summary>
+    /// Configures logging and options, and the redactors that arguments and results carrying a
+    /// Microsoft.Extensions.Compliance data classification go through.
+    /// </summary>
+    /// <param name="loggerFactory">Creates the loggers records are written to.</param>
+    /// <param name="options">The options; copied, so later changes to the instance have no effect.</param>
+    /// <param name="redactorProvider">The redactors, by classification.</param>
+    /// <exception cref="OptionsValidationException">The options break a rule; the message lists every problem.</exception>
+    public static void Configure(ILoggerFactory loggerFactory, PerformanceLoggingOptions options, Microsoft.Extensions.Compliance.Redaction.IRedactorProvider redactorProvider)
+    {
+        ArgumentNullException.ThrowIfNull(redactorProvider);
+        Configure(loggerFactory, options);
+        PerformanceRuntime.Configure(loggerFactory, options, TimeProvider.System, redactorProvider);
+    }
+
     /// <summary>Returns woven code to its unconfigured state: default options, no logging.</summary>
     public static void Reset() => PerformanceRuntime.Configure(null, new PerformanceLoggingOptions());
 }

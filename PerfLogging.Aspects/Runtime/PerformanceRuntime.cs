@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Compliance.Redaction;
 using Microsoft.Extensions.Logging;
 using PerfLogging.Configuration;
 
@@ -10,9 +11,9 @@ internal static class PerformanceRuntime
 
     public static RuntimeState State => s_state;
 
-    public static void Configure(ILoggerFactory? loggerFactory, PerformanceLoggingOptions options, TimeProvider? timeProvider = null)
+    public static void Configure(ILoggerFactory? loggerFactory, PerformanceLoggingOptions options, TimeProvider? timeProvider = null, IRedactorProvider? redactors = null)
     {
-        s_state = new RuntimeState(options.Clone(), loggerFactory, timeProvider ?? TimeProvider.System);
+        s_state = new RuntimeState(options.Clone(), loggerFactory, timeProvider ?? TimeProvider.System, redactors);
         Diagnostics.SelfDiagnostics.Reset();
     }
 
@@ -23,6 +24,7 @@ internal static class PerformanceRuntime
         s_state = new RuntimeState(
             options.Clone(),
             current.IsLoggingConfigured ? current.LoggerFactory : null,
-            current.TimeProvider);
+            current.TimeProvider,
+            current.Redactors);
     }
 }

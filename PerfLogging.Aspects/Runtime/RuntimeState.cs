@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Microsoft.Extensions.Compliance.Redaction;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PerfLogging.Configuration;
@@ -14,8 +15,9 @@ internal sealed class RuntimeState
 {
     private static int s_lastVersion;
 
-    public RuntimeState(PerformanceLoggingOptions options, ILoggerFactory? loggerFactory, TimeProvider timeProvider)
+    public RuntimeState(PerformanceLoggingOptions options, ILoggerFactory? loggerFactory, TimeProvider timeProvider, IRedactorProvider? redactors = null)
     {
+        Redactors = redactors;
         Version = Interlocked.Increment(ref s_lastVersion);
         Options = options;
         LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
@@ -35,6 +37,9 @@ internal sealed class RuntimeState
     public int Version { get; }
 
     public PerformanceLoggingOptions Options { get; }
+
+    /// <summary>Redacts arguments and results that carry a data classification; null when none is registered.</summary>
+    public IRedactorProvider? Redactors { get; }
 
     public ILoggerFactory LoggerFactory { get; }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Reflection;
+using Microsoft.Extensions.Compliance.Classification;
 using System.Runtime.CompilerServices;
 using PerfLogging.Runtime;
 
@@ -52,6 +53,11 @@ public sealed class OperationDescriptor
 
     internal bool ResultRedacted { get; private init; }
 
+    /// <summary>The data classification of each parameter (Microsoft.Extensions.Compliance), or null when it has none.</summary>
+    internal DataClassificationSet?[] ParameterClassifications { get; private init; } = [];
+
+    internal DataClassificationSet? ResultClassification { get; private init; }
+
     internal KeyValuePair<string, object?>[] ContextFields { get; private init; } = [];
 
     /// <summary>Gets the operation name under the current configuration.</summary>
@@ -92,6 +98,8 @@ public sealed class OperationDescriptor
             ParameterNames = parameters.Select(p => p.Name ?? $"arg{p.Position}").ToArray(),
             ParameterRedacted = parameters.Select(p => p.IsDefined(typeof(NotLoggedAttribute), inherit: false)).ToArray(),
             ResultRedacted = returnParameter?.IsDefined(typeof(NotLoggedAttribute), inherit: false) ?? false,
+            ParameterClassifications = parameters.Select(Classification).ToArray(),
+            ResultClassification = returnParameter is null ? null : Classification(returnParameter),
             ContextFields = [.. context],
         };
     }
@@ -107,6 +115,12 @@ public sealed class OperationDescriptor
         var resolved = new ResolvedOperation(this, PerformanceRuntime.State);
         _resolved = resolved;
         return resolved;
+    }
+
+    private static DataClassificationSet? Classification(ParameterInfo parameter)
+    {
+        var classifications = parameter.GetCustomAttributes<DataClassificationAttribute>(inherit: false).Select(a => a.Classification).ToArray();
+        return classifications.Length == 0 ? null : new DataClassificationSet(classifications);
     }
 
     private static void AddContext(List<KeyValuePair<string, object?>> context, IEnumerable<PerformanceContextAttribute>? attributes)

@@ -58,7 +58,7 @@ public partial struct OperationScope
 
             if (captureArguments)
             {
-                frame.Arguments = new ArgumentSummary(operation.Descriptor, operation.MaxArgLength);
+                frame.Arguments = new ArgumentSummary(operation.Descriptor, operation.MaxArgLength, operation.State.Redactors);
             }
 
             if (probe)
@@ -185,9 +185,11 @@ public partial struct OperationScope
             var write = level == operation.MinLevel ? _verbose : IsEnabled(operation.Logger, level);
             if (write)
             {
-                var resultSummary = hasResult && operation.IncludeResult
-                    ? operation.Descriptor.ResultRedacted ? ValueFormatter.Redacted : ValueFormatter.Format(result, operation.MaxResultLength)
-                    : null;
+                var descriptor = operation.Descriptor;
+                var resultSummary = !hasResult || !operation.IncludeResult ? null
+                    : descriptor.ResultRedacted ? ValueFormatter.Redacted
+                    : descriptor.ResultClassification is { } classified ? ValueFormatter.Redact(result, classified, operation.State.Redactors, operation.MaxResultLength)
+                    : ValueFormatter.Format(result, operation.MaxResultLength);
                 OperationLog.Write(operation, level, outcome, seconds, exception, _frame?.Arguments?.Summary, resultSummary, resources, _frame?.ParentName, _frame?.Activity);
             }
         }

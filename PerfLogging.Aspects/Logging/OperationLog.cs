@@ -88,29 +88,42 @@ internal static class OperationLog
         }
     }
 
-    /// <summary>Request id and fields, parent operation, trace ids, then <c>[PerformanceContext]</c> fields.</summary>
+    /// <summary>
+    /// Request id and fields, parent operation, trace ids, then <c>[PerformanceContext]</c> fields, in one array of
+    /// exactly the right size (none at all when there is no context).
+    /// </summary>
     private static KeyValuePair<string, object?>[] BuildContext(ResolvedOperation operation, string? parentOperation, Activity? span)
     {
-        var context = new List<KeyValuePair<string, object?>>(8);
         var request = PerformanceContext.CurrentRequest;
+        var activity = span ?? Activity.Current;
+        var fields = operation.Descriptor.ContextFields;
+        var count = (request is null ? 0 : 1 + request.Fields.Length) + (parentOperation is null ? 0 : 1) + (activity is null ? 0 : 2) + fields.Length;
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var context = new KeyValuePair<string, object?>[count];
+        var i = 0;
         if (request is not null)
         {
-            context.Add(new(MetricNames.RequestId, request.RequestId));
-            context.AddRange(request.Fields);
+            context[i++] = new(MetricNames.RequestId, request.RequestId);
+            request.Fields.CopyTo(context, i);
+            i += request.Fields.Length;
         }
 
         if (parentOperation is not null)
         {
-            context.Add(new(MetricNames.ParentOperation, parentOperation));
+            context[i++] = new(MetricNames.ParentOperation, parentOperation);
         }
 
-        if ((span ?? Activity.Current) is { } activity)
+        if (activity is not null)
         {
-            context.Add(new(MetricNames.TraceId, activity.TraceId.ToString()));
-            context.Add(new(MetricNames.SpanId, activity.SpanId.ToString()));
+            context[i++] = new(MetricNames.TraceId, activity.TraceId.ToString());
+            context[i++] = new(MetricNames.SpanId, activity.SpanId.ToString());
         }
 
-        context.AddRange(operation.Descriptor.ContextFields);
-        return [.. context];
+        fields.CopyTo(context, i);
+        return context;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using PerfLogging.Tests.Support;
 using PerfLogging.Weaving;
 
@@ -129,27 +130,27 @@ public class SummaryTests
         double.Parse(record.Field("cpu_percent")!, System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThanOrEqualTo(0);
     }
 
-    [Test]
-    public void Memory_growth_over_the_memory_warning_threshold_raises_the_level()
+    [TestCase(150, LogLevel.Warning)]
+    [TestCase(600, LogLevel.Critical)]
+    [TestCase(50, LogLevel.Information)]
+    public void Memory_growth_over_the_memory_thresholds_raises_the_level(int growthMb, LogLevel level)
     {
-        _harness.Options.Thresholds.MemoryWarningMb = 0;
-        _harness.Options.Thresholds.MemoryCriticalMb = 1000;
-        PerformanceLogging.Configure(_harness.Factory, _harness.Options, _harness.Time);
-        var descriptor = OrderService.Describe(nameof(OrderService.Submit), new PerformanceLoggingAttribute { IncludeMemory = true });
-        var keep = new List<byte[]>();
-
-        Woven.Call(descriptor, () =>
+        // Heap readings are made deterministic here: a real GC during the call could shrink the heap.
+        var readings = new Queue<long>([10L << 20, (10L + growthMb) << 20]);
+        PerfLogging.Runtime.ResourceReadings.HeapBytes = () => readings.Dequeue();
+        try
         {
-            for (var i = 0; i < 64; i++)
-            {
-                keep.Add(new byte[64 * 1024]);
-            }
+            Woven.Call(OrderService.Describe(nameof(OrderService.Submit), new PerformanceLoggingAttribute { IncludeMemory = true }), () => 1);
+        }
+        finally
+        {
+            PerfLogging.Runtime.ResourceReadings.HeapBytes = static () => GC.GetTotalMemory(false);
+        }
 
-            return keep.Count;
-        });
-
-        _harness.Single().Level.ShouldBe(Microsoft.Extensions.Logging.LogLevel.Warning);
-        GC.KeepAlive(keep);
+        var record = _harness.Single();
+        record.Level.ShouldBe(level);
+        record.Field("memory_delta_mb").ShouldBe(growthMb.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        record.Field("memory_start_mb").ShouldBe("10");
     }
 
     private sealed class Grumpy

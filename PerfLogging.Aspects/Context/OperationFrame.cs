@@ -58,8 +58,7 @@ internal sealed class OperationFrame
         s_current.Value = frame;
         try
         {
-            var field = operation.State.Options.OperationField;
-            frame._loggerScope = operation.Logger.BeginScope(new OperationScopeState(field, operation.Name));
+            frame._loggerScope = operation.Logger.BeginScope(operation.ScopeState);
         }
         catch (Exception ex)
         {

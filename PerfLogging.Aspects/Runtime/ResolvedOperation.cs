@@ -63,6 +63,9 @@ internal sealed class ResolvedOperation
         MinLevel = (LogLevel)Math.Min(Math.Min((int)SuccessLevel, (int)WarningLevel), Math.Min((int)CriticalLevel, (int)ErrorLevel));
         Logger = CreateLogger(state, descriptor.LoggerCategory);
         NameTag = new KeyValuePair<string, object?>(PerformanceMeter.OperationTag, Name);
+
+        // Immutable, so one instance serves as the logger scope of every call.
+        ScopeState = new OperationScopeState(options.OperationField, Name);
     }
 
     public OperationDescriptor Descriptor { get; }
@@ -111,6 +114,8 @@ internal sealed class ResolvedOperation
     public ILogger Logger { get; }
 
     public KeyValuePair<string, object?> NameTag { get; }
+
+    public OperationScopeState ScopeState { get; }
 
     public LogLevel LevelOf(PerformanceOutcome outcome) => outcome switch
     {

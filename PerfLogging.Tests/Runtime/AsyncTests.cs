@@ -71,6 +71,21 @@ public class AsyncTests
     }
 
     [Test]
+    public async Task A_task_that_faults_with_several_exceptions_keeps_all_of_them()
+    {
+        var source = new TaskCompletionSource<int>();
+        var first = new InvalidOperationException("one");
+        var second = new TimeoutException("two");
+
+        var returned = Woven.CallTask(Descriptor(), () => source.Task);
+        source.SetException([first, second]);
+
+        (await Should.ThrowAsync<InvalidOperationException>(() => returned)).ShouldBeSameAs(first);
+        returned.Exception!.InnerExceptions.ShouldBe([first, second]);
+        _harness.Single().Field("error_type").ShouldBe("AggregateException");
+    }
+
+    [Test]
     public async Task A_real_async_method_that_throws_keeps_its_frames()
     {
         var returned = Woven.CallTask(Descriptor(), ThrowAfterYieldAsync);

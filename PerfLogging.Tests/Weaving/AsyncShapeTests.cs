@@ -88,6 +88,8 @@ public class AsyncShapeTests
         top.ShouldContain("AsyncService.ThrowingAsync(Int32 value) in ");
         top.ShouldContain("Async.cs:line 39");
         top.ShouldNotContain("$Perf");
+        // No PerfLogging frame between the original throw and the caller.
+        error.StackTrace.ShouldNotContain("PerfLogging.Weaving.", Case.Sensitive, error.StackTrace);
         var record = _harness.Single();
         record.Level.ShouldBe(LogLevel.Error);
         record.Field("error_message").ShouldBe("async failure 3");

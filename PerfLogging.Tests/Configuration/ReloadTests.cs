@@ -10,22 +10,29 @@ namespace PerfLogging.Tests.Configuration;
 
 public class ReloadTests
 {
+    private static (IConfigurationRoot Configuration, ServiceProvider Services, FakeLogCollector Log) Create(string file)
+    {
+        var configuration = new ConfigurationBuilder().AddPerformanceLoggingJsonFile(file).Build();
+        var collector = new FakeLogCollector();
+        var services = new ServiceCollection()
+            .AddLogging(b => b.AddProvider(new FakeLoggerProvider(collector)))
+            .AddPerformanceLoggingOptions(configuration).Services
+            .BuildServiceProvider();
+        return (configuration, services, collector);
+    }
+
     [Test]
     public void A_reload_to_invalid_values_keeps_the_last_valid_options_and_logs_one_error()
     {
         using var folder = new TempDirectory();
         var file = folder.Write("perflogging.json", """{ "Thresholds": { "WarningSeconds": 0.5 } }""");
-        var configuration = new ConfigurationBuilder().AddPerformanceLoggingJsonFile(file).Build();
-        var collector = new FakeLogCollector();
-        using var services = new ServiceCollection()
-            .AddLogging(b => b.AddProvider(new FakeLoggerProvider(collector)))
-            .AddPerformanceLoggingOptions(configuration).Services
-            .BuildServiceProvider();
+        var (configuration, services, collector) = Create(file);
+        using var scope = services;
         var monitor = services.GetRequiredService<IOptionsMonitor<PerformanceLoggingOptions>>();
         monitor.CurrentValue.Thresholds.WarningSeconds.ShouldBe(0.5);
 
         File.WriteAllText(file, """{ "Thresholds": { "WarningSeconds": 9 } }""");
-        ((IConfigurationRoot)configuration).Reload();
+        configuration.Reload();
 
         monitor.CurrentValue.Thresholds.WarningSeconds.ShouldBe(0.5);
         var error = collector.GetSnapshot().ShouldHaveSingleItem(string.Join("\n", collector.GetSnapshot().Select(r => r.Message)));
@@ -34,7 +41,7 @@ public class ReloadTests
         error.Message.ShouldContain("'Thresholds:WarningSeconds' (9 s) is above 'Thresholds:CriticalSeconds' (5 s)");
 
         File.WriteAllText(file, """{ "Thresholds": { "WarningSeconds": 2 } }""");
-        ((IConfigurationRoot)configuration).Reload();
+        configuration.Reload();
 
         monitor.CurrentValue.Thresholds.WarningSeconds.ShouldBe(2);
     }
@@ -44,17 +51,13 @@ public class ReloadTests
     {
         using var folder = new TempDirectory();
         var file = folder.Write("perflogging.json", """{ "Thresholds": { "WarningSeconds": 0.5 } }""");
-        var configuration = new ConfigurationBuilder().AddPerformanceLoggingJsonFile(file).Build();
-        var collector = new FakeLogCollector();
-        using var services = new ServiceCollection()
-            .AddLogging(b => b.AddProvider(new FakeLoggerProvider(collector)))
-            .AddPerformanceLoggingOptions(configuration).Services
-            .BuildServiceProvider();
+        var (configuration, services, collector) = Create(file);
+        using var scope = services;
         var monitor = services.GetRequiredService<IOptionsMonitor<PerformanceLoggingOptions>>();
         _ = monitor.CurrentValue;
 
         File.WriteAllText(file, """{ "Thresholds": { "WarningSeconds": """);
-        ((IConfigurationRoot)configuration).Reload();
+        configuration.Reload();
 
         monitor.CurrentValue.Thresholds.WarningSeconds.ShouldBe(0.5);
         configuration["PerformanceLogging:Thresholds:WarningSeconds"].ShouldBe("0.5");

@@ -21,12 +21,12 @@ public class WovenFaultTests
         SelfDiagnostics.Reported.Keys.ShouldContain(SelfDiagnosticKind.Reentrancy);
     }
 
-    [TestCase(ContainmentProvider.Fault.IsEnabled)]
-    [TestCase(ContainmentProvider.Fault.Log)]
-    [TestCase(ContainmentProvider.Fault.BeginScope)]
-    public async Task Throwing_providers_change_neither_results_nor_exceptions_of_woven_methods(ContainmentProvider.Fault fault)
+    [TestCase(ThrowingLoggerProvider.Fault.IsEnabled)]
+    [TestCase(ThrowingLoggerProvider.Fault.Log)]
+    [TestCase(ThrowingLoggerProvider.Fault.BeginScope)]
+    public async Task Throwing_providers_change_neither_results_nor_exceptions_of_woven_methods(ThrowingLoggerProvider.Fault fault)
     {
-        using var harness = new RuntimeHarness(extraProviders: new ContainmentProvider(fault));
+        using var harness = new RuntimeHarness(extraProviders: new ThrowingLoggerProvider(fault));
 
         new Calculator().Add(1, 1).ShouldBe(2);
         (await new AsyncService().ComputeAsync(4)).ShouldBe(8);
@@ -92,39 +92,6 @@ public class WovenFaultTests
                 if (eventId.Id == 1)
                 {
                     provider.InnerResults.Add(new Calculator().Add(3, 4));
-                }
-            }
-        }
-    }
-
-    public sealed class ContainmentProvider(ContainmentProvider.Fault fault) : ILoggerProvider
-    {
-        public enum Fault
-        {
-            IsEnabled,
-            Log,
-            BeginScope,
-        }
-
-        public ILogger CreateLogger(string categoryName) =>
-            categoryName == SelfDiagnostics.Category ? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance : new Logger(fault);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(Fault fault) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => fault == Fault.BeginScope ? throw new InvalidOperationException("scope") : null;
-
-            public bool IsEnabled(LogLevel logLevel) => fault == Fault.IsEnabled ? throw new InvalidOperationException("enabled") : true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                if (fault == Fault.Log)
-                {
-                    throw new InvalidOperationException("log");
                 }
             }
         }

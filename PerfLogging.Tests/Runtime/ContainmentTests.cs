@@ -14,13 +14,13 @@ public class ContainmentTests
         ResourceReadings.ProcessorTime = static () => Environment.CpuUsage.TotalTime;
     }
 
-    [TestCase(ThrowingProvider.Fault.IsEnabled, "LoggerIsEnabled")]
-    [TestCase(ThrowingProvider.Fault.Log, "LoggerLog")]
-    [TestCase(ThrowingProvider.Fault.BeginScope, "LoggerBeginScope")]
-    public void A_throwing_provider_changes_neither_result_nor_exception_and_is_reported_once(ThrowingProvider.Fault fault, string kindName)
+    [TestCase(ThrowingLoggerProvider.Fault.IsEnabled, "LoggerIsEnabled")]
+    [TestCase(ThrowingLoggerProvider.Fault.Log, "LoggerLog")]
+    [TestCase(ThrowingLoggerProvider.Fault.BeginScope, "LoggerBeginScope")]
+    public void A_throwing_provider_changes_neither_result_nor_exception_and_is_reported_once(ThrowingLoggerProvider.Fault fault, string kindName)
     {
         var kind = Enum.Parse<SelfDiagnosticKind>(kindName);
-        using var harness = new RuntimeHarness(extraProviders: new ThrowingProvider(fault));
+        using var harness = new RuntimeHarness(extraProviders: new ThrowingLoggerProvider(fault));
         var descriptor = OrderService.Describe(nameof(OrderService.Submit));
         var thrown = new InvalidOperationException("original");
 
@@ -59,38 +59,5 @@ public class ContainmentTests
         harness.Factory.Dispose();
 
         Woven.Call(descriptor, () => 9).ShouldBe(9);
-    }
-
-    public sealed class ThrowingProvider(ThrowingProvider.Fault fault) : ILoggerProvider
-    {
-        public enum Fault
-        {
-            IsEnabled,
-            Log,
-            BeginScope,
-        }
-
-        public ILogger CreateLogger(string categoryName) =>
-            categoryName == SelfDiagnostics.Category ? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance : new Logger(fault);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(Fault fault) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => fault == Fault.BeginScope ? throw new InvalidOperationException("scope") : null;
-
-            public bool IsEnabled(LogLevel logLevel) => fault == Fault.IsEnabled ? throw new InvalidOperationException("enabled") : true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                if (fault == Fault.Log)
-                {
-                    throw new InvalidOperationException("log");
-                }
-            }
-        }
     }
 }

@@ -43,13 +43,7 @@ public sealed partial class ModuleWeaver
         {
             case MethodShape.Enumerable:
             case MethodShape.AsyncEnumerable:
-                // return OperationScope.TrackEnumerable(Describe(), Original(args));
-                il.Emit(OpCodes.Call, describe);
-                IlBuilder.ForwardArguments(il, method);
-                il.Emit(OpCodes.Call, callOriginal);
-                var track = target.Shape == MethodShape.Enumerable ? _runtime.TrackEnumerable : _runtime.TrackAsyncEnumerable;
-                il.Emit(OpCodes.Call, _runtime.Close(track, target.ResultType!));
-                il.Emit(OpCodes.Ret);
+                EmitIterator(il, target, describe, callOriginal);
                 break;
             default:
                 EmitTracked(il, target, describe, callOriginal);
@@ -171,6 +165,67 @@ public sealed partial class ModuleWeaver
         });
     }
 
+    /// <summary>
+    /// The operation is the enumeration, which starts later; the arguments are the ones of this call:
+    /// <code>
+    /// var descriptor = Describe();
+    /// var capture = OperationScope.CaptureArguments(descriptor);   // null unless arguments are wanted
+    /// if (capture != null) { capture.Add(0, a); … }
+    /// return OperationScope.TrackEnumerable(descriptor, Original(a, …), capture);
+    /// </code>
+    /// </summary>
+    private void EmitIterator(ILProcessor il, WeaveTarget target, MethodReference describe, MethodReference callOriginal)
+    {
+        var method = target.Method;
+        var descriptor = new VariableDefinition(_runtime.Descriptor);
+        var capture = new VariableDefinition(_runtime.ArgumentCapture);
+        method.Body.Variables.Add(descriptor);
+        method.Body.Variables.Add(capture);
+        il.Emit(OpCodes.Call, describe);
+        il.Emit(OpCodes.Stloc, descriptor);
+
+        var capturable = method.Parameters.Where(IsCapturable).ToList();
+        if (capturable.Count > 0)
+        {
+            var skip = Instruction.Create(OpCodes.Nop);
+            il.Emit(OpCodes.Ldloc, descriptor);
+            il.Emit(OpCodes.Call, _runtime.CaptureArguments);
+            il.Emit(OpCodes.Stloc, capture);
+            il.Emit(OpCodes.Ldloc, capture);
+            il.Emit(OpCodes.Brfalse, skip);
+            foreach (var parameter in capturable)
+            {
+                il.Emit(OpCodes.Ldloc, capture);
+                il.Emit(OpCodes.Ldc_I4, parameter.Index);
+                il.Emit(OpCodes.Callvirt, _runtime.Close(_runtime.CaptureAdd, LoadArgument(il, parameter)));
+            }
+
+            il.Append(skip);
+        }
+
+        il.Emit(OpCodes.Ldloc, descriptor);
+        IlBuilder.ForwardArguments(il, method);
+        il.Emit(OpCodes.Call, callOriginal);
+        il.Emit(OpCodes.Ldloc, capture);
+        var track = target.Shape == MethodShape.Enumerable ? _runtime.TrackEnumerable : _runtime.TrackAsyncEnumerable;
+        il.Emit(OpCodes.Call, _runtime.Close(track, target.ResultType!));
+        il.Emit(OpCodes.Ret);
+    }
+
+    /// <summary>Pushes an argument's value (dereferenced for ref and in parameters) and returns its type.</summary>
+    private static TypeReference LoadArgument(ILProcessor il, ParameterDefinition parameter)
+    {
+        var type = parameter.ParameterType;
+        il.Emit(OpCodes.Ldarg, parameter);
+        if (type is ByReferenceType byReference)
+        {
+            type = byReference.ElementType;
+            il.Emit(OpCodes.Ldobj, type);
+        }
+
+        return type;
+    }
+
     /// <summary>Hands each argument over typed, only when the runtime asks (<c>scope.CapturesArguments</c>).</summary>
     private void EmitArguments(ILProcessor il, MethodDefinition method, VariableDefinition scope)
     {
@@ -186,17 +241,9 @@ public sealed partial class ModuleWeaver
         il.Emit(OpCodes.Brfalse, skip);
         foreach (var parameter in capturable)
         {
-            var type = parameter.ParameterType;
             il.Emit(OpCodes.Ldloca, scope);
             il.Emit(OpCodes.Ldc_I4, parameter.Index);
-            il.Emit(OpCodes.Ldarg, parameter);
-            if (type is ByReferenceType byReference)
-            {
-                type = byReference.ElementType;
-                il.Emit(OpCodes.Ldobj, type);
-            }
-
-            il.Emit(OpCodes.Call, _runtime.Close(_runtime.AddArgument, type));
+            il.Emit(OpCodes.Call, _runtime.Close(_runtime.AddArgument, LoadArgument(il, parameter)));
         }
 
         il.Append(skip);

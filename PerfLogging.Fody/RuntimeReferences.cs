@@ -44,8 +44,12 @@ internal sealed class RuntimeReferences
         CompleteTaskOfT = module.ImportReference(scope.Methods.Single(m => m.Name == "CompleteTask" && m.HasGenericParameters));
         CompleteValueTask = module.ImportReference(scope.Methods.Single(m => m.Name == "CompleteValueTask" && !m.HasGenericParameters));
         CompleteValueTaskOfT = module.ImportReference(scope.Methods.Single(m => m.Name == "CompleteValueTask" && m.HasGenericParameters));
-        TrackEnumerable = Import(scope, "TrackEnumerable", 2);
-        TrackAsyncEnumerable = Import(scope, "TrackAsyncEnumerable", 2);
+        TrackEnumerable = Import(scope, "TrackEnumerable", 3);
+        TrackAsyncEnumerable = Import(scope, "TrackAsyncEnumerable", 3);
+        CaptureArguments = Import(scope, "CaptureArguments", 1);
+        var capture = weaver.FindTypeDefinition(WeavingNamespace + ".ArgumentCapture");
+        ArgumentCapture = module.ImportReference(capture);
+        CaptureAdd = Import(capture, "Add", 2);
     }
 
     public ModuleDefinition Module { get; }
@@ -87,6 +91,12 @@ internal sealed class RuntimeReferences
     public MethodReference TrackEnumerable { get; }
 
     public MethodReference TrackAsyncEnumerable { get; }
+
+    public MethodReference CaptureArguments { get; }
+
+    public TypeReference ArgumentCapture { get; }
+
+    public MethodReference CaptureAdd { get; }
 
     /// <summary>A generic runtime method closed over <paramref name="argument"/>.</summary>
     public MethodReference Close(MethodReference method, TypeReference argument)

@@ -35,4 +35,13 @@ public class Streams
 
     [PerformanceLogging]
     public IEnumerable<int> NotAnIterator() => [7, 8];
+
+    [PerformanceLogging(IncludeArgs = true)]
+    public IEnumerable<string> Repeat(string text, int times)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            yield return text;
+        }
+    }
 }

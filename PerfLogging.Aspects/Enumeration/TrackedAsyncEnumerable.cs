@@ -6,11 +6,11 @@ namespace PerfLogging.Runtime;
 /// An async iterator's sequence, timed as one operation per enumeration: from GetAsyncEnumerator to the last
 /// MoveNextAsync (or an early DisposeAsync). Items stream through; steps that complete synchronously allocate nothing.
 /// </summary>
-internal sealed class TrackedAsyncEnumerable<T>(OperationDescriptor descriptor, IAsyncEnumerable<T> source) : IAsyncEnumerable<T>
+internal sealed class TrackedAsyncEnumerable<T>(OperationDescriptor descriptor, IAsyncEnumerable<T> source, ArgumentCapture? arguments) : IAsyncEnumerable<T>
 {
     public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
     {
-        var scope = OperationScope.StartDetached(descriptor);
+        var scope = OperationScope.StartDetached(descriptor, arguments);
         if (!scope.IsActive)
         {
             return source.GetAsyncEnumerator(cancellationToken);

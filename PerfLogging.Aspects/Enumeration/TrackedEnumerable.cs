@@ -7,11 +7,11 @@ namespace PerfLogging.Runtime;
 /// An iterator's sequence, timed as one operation per enumeration: from GetEnumerator to the last MoveNext (or an
 /// early Dispose). Items stream through one at a time; nothing is buffered.
 /// </summary>
-internal sealed class TrackedEnumerable<T>(OperationDescriptor descriptor, IEnumerable<T> source) : IEnumerable<T>
+internal sealed class TrackedEnumerable<T>(OperationDescriptor descriptor, IEnumerable<T> source, ArgumentCapture? arguments) : IEnumerable<T>
 {
     public IEnumerator<T> GetEnumerator()
     {
-        var scope = OperationScope.StartDetached(descriptor);
+        var scope = OperationScope.StartDetached(descriptor, arguments);
         if (!scope.IsActive)
         {
             return source.GetEnumerator();

@@ -35,15 +35,15 @@ public partial struct OperationScope
     private readonly bool _verbose;
     private bool _completed;
 
-    private OperationScope(ResolvedOperation operation, bool ambient)
+    private OperationScope(ResolvedOperation operation, bool ambient, ArgumentCapture? captured = null)
     {
         _operation = operation;
         _verbose = IsEnabled(operation.Logger, operation.MinLevel);
-        var captureArguments = operation.IncludeArgs && operation.Descriptor.ParameterNames.Length > 0 && (_verbose || AnyLevelEnabled(operation));
+        var captureArguments = captured is null && operation.IncludeArgs && operation.Descriptor.ParameterNames.Length > 0 && (_verbose || AnyLevelEnabled(operation));
         var probe = operation.IncludeMemory || operation.IncludeCpu;
         var previousActivity = operation.TracingEnabled ? System.Diagnostics.Activity.Current : null;
         var activity = PerformanceTracing.Start(operation);
-        if ((_verbose && ambient) || captureArguments || probe || activity is not null)
+        if ((_verbose && ambient) || captureArguments || captured is not null || probe || activity is not null)
         {
             var frame = OperationFrame.Create(operation);
             if (activity is not null)
@@ -59,6 +59,10 @@ public partial struct OperationScope
             if (captureArguments)
             {
                 frame.Arguments = new ArgumentSummary(operation.Descriptor, operation.MaxArgLength, operation.State.Redactors);
+            }
+            else if (captured is not null)
+            {
+                frame.Arguments = captured.Summary;
             }
 
             if (probe)
@@ -96,10 +100,10 @@ public partial struct OperationScope
     /// Starts tracking without making the operation ambient: for enumerations, whose steps interleave with the
     /// caller's code, and for manual operations that may be disposed on another flow.
     /// </summary>
-    internal static OperationScope StartDetached(OperationDescriptor descriptor)
+    internal static OperationScope StartDetached(OperationDescriptor descriptor, ArgumentCapture? arguments = null)
     {
         var operation = descriptor.Current;
-        return operation.Enabled ? new OperationScope(operation, ambient: false) : default;
+        return operation.Enabled ? new OperationScope(operation, ambient: false, arguments) : default;
     }
 
     /// <summary>Hands over one argument, typed; it is formatted now, and only because a record may be written.</summary>

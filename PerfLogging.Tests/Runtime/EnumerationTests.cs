@@ -20,7 +20,7 @@ public class EnumerationTests
     public void An_enumeration_is_one_operation_streamed_item_by_item()
     {
         var produced = new List<int>();
-        var sequence = OperationScope.TrackEnumerable(Descriptor, Produce(produced));
+        var sequence = OperationScope.TrackEnumerable(Descriptor, Produce(produced), null);
 
         _harness.Records.ShouldBeEmpty();
         using (var items = sequence.GetEnumerator())
@@ -43,7 +43,7 @@ public class EnumerationTests
     [Test]
     public void Each_enumeration_is_its_own_operation_and_stopping_early_ends_it()
     {
-        var sequence = OperationScope.TrackEnumerable(Descriptor, Produce([]));
+        var sequence = OperationScope.TrackEnumerable(Descriptor, Produce([]), null);
 
         sequence.First().ShouldBe(1);
         sequence.Count().ShouldBe(3);
@@ -55,7 +55,7 @@ public class EnumerationTests
     [Test]
     public void An_iterator_that_throws_is_logged_as_failed_and_the_exception_reaches_the_caller()
     {
-        var sequence = OperationScope.TrackEnumerable(Descriptor, Failing());
+        var sequence = OperationScope.TrackEnumerable(Descriptor, Failing(), null);
 
         Should.Throw<InvalidDataException>(() => sequence.ToList());
 
@@ -65,7 +65,7 @@ public class EnumerationTests
     [Test]
     public async Task An_async_enumeration_is_one_operation_streamed_item_by_item()
     {
-        var sequence = OperationScope.TrackAsyncEnumerable(Descriptor, ProduceAsync());
+        var sequence = OperationScope.TrackAsyncEnumerable(Descriptor, ProduceAsync(), null);
         var items = new List<int>();
 
         await foreach (var item in sequence)

@@ -183,6 +183,16 @@ public class AsyncShapeTests
     }
 
     [Test]
+    public void The_arguments_of_an_iterator_call_are_summarised_on_its_enumeration()
+    {
+        var sequence = new Streams().Repeat("hi", 2);
+        sequence.ToList().ShouldBe(["hi", "hi"]);
+        sequence.Count().ShouldBe(2);
+
+        _harness.Records.Select(r => r.Field("args_summary")).ShouldBe(["text=\"hi\", times=2", "text=\"hi\", times=2"]);
+    }
+
+    [Test]
     public void A_method_returning_a_collection_without_yield_is_timed_as_a_call()
     {
         var sequence = new Streams().NotAnIterator();

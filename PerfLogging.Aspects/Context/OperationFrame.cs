@@ -29,7 +29,7 @@ internal sealed class OperationFrame
 
     public ArgumentSummary? Arguments { get; set; }
 
-    public ResourceProbe Probe { get; set; }
+    public ResourceProbe? Probe { get; set; }
 
     /// <summary>The operation's span, when tracing is on and listened to.</summary>
     public System.Diagnostics.Activity? Activity { get; private set; }

@@ -7,7 +7,7 @@ namespace PerfLogging.Runtime;
 /// collection) and the bytes allocated: by the current thread when the operation ends on the thread it started
 /// on, otherwise by the whole process. CPU is process CPU time over wall time.
 /// </summary>
-internal readonly struct ResourceProbe
+internal sealed class ResourceProbe
 {
     private const double BytesPerMb = 1024 * 1024;
 

@@ -170,8 +170,8 @@ public partial struct OperationScope
         try
         {
             var seconds = operation.State.GetElapsedSeconds(_start);
-            var resources = _frame is { } frame && (operation.IncludeMemory || operation.IncludeCpu)
-                ? frame.Probe.Stop(operation.IncludeMemory, operation.IncludeCpu, seconds)
+            var resources = _frame?.Probe is { } probe
+                ? probe.Stop(operation.IncludeMemory, operation.IncludeCpu, seconds)
                 : default;
             var outcome = Classify(operation, seconds, exception, resources);
             PerformanceMeter.Record(operation, seconds, outcome, exception);

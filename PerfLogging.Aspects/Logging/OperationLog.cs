@@ -25,7 +25,7 @@ internal static class OperationLog
         Exception? exception,
         string? argsSummary,
         string? resultSummary,
-        in ResourceUsage resources,
+        ResourceUsage? resources,
         string? parentOperation,
         Activity? span)
     {
@@ -37,34 +37,8 @@ internal static class OperationLog
         }
 
         var end = operation.State.TimeProvider.GetUtcNow();
-        var descriptor = operation.Descriptor;
-        var metrics = new PerformanceMetrics
-        {
-            OperationName = operation.Name,
-            StartTime = end - TimeSpan.FromSeconds(seconds),
-            EndTime = end,
-            DurationSeconds = seconds,
-            Success = exception is null,
-            ErrorType = exception?.GetType().Name,
-            ErrorMessage = exception?.Message,
-            MemoryStartMb = resources.MemoryStartMb,
-            MemoryEndMb = resources.MemoryEndMb,
-            MemoryDeltaMb = resources.MemoryDeltaMb,
-            MemoryPeakMb = resources.MemoryPeakMb,
-            AllocatedBytes = resources.AllocatedBytes,
-            CpuPercent = resources.CpuPercent,
-            FunctionName = descriptor.MethodName,
-            ModuleName = descriptor.ModuleName,
-            ClassName = descriptor.ClassName,
-            ArgsSummary = argsSummary,
-            ResultSummary = resultSummary,
-            ExceededWarning = seconds > operation.WarningSeconds,
-            ExceededCritical = seconds > operation.CriticalSeconds,
-            WarningThreshold = operation.WarningSeconds,
-            CriticalThreshold = operation.CriticalSeconds,
-        };
-
-        var state = new PerformanceLogState(metrics, BuildContext(operation, parentOperation, span), PerformanceLogState.TemplateOf(outcome), outcome);
+        var state = new PerformanceLogState(
+            operation, outcome, seconds, end, exception, argsSummary, resultSummary, resources, BuildContext(operation, parentOperation, span));
         var eventId = outcome switch
         {
             PerformanceOutcome.Success => Completed,

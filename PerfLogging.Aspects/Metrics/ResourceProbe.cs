@@ -69,7 +69,7 @@ internal sealed class ResourceProbe
 
     public ResourceUsage Stop(bool memory, bool cpu, double elapsedSeconds)
     {
-        var usage = default(ResourceUsage);
+        var usage = new ResourceUsage();
         if (memory && _memory)
         {
             try
@@ -86,7 +86,7 @@ internal sealed class ResourceProbe
             catch (Exception ex)
             {
                 SelfDiagnostics.Report(SelfDiagnosticKind.MemoryProbe, "Reading memory failed; memory fields are left empty.", ex);
-                usage = default;
+                usage = new ResourceUsage();
             }
         }
 
@@ -108,7 +108,7 @@ internal sealed class ResourceProbe
 }
 
 /// <summary>What <see cref="ResourceProbe.Stop"/> measured; null where nothing was measured.</summary>
-internal struct ResourceUsage
+internal sealed class ResourceUsage
 {
     public double? MemoryStartMb;
     public double? MemoryEndMb;

@@ -170,9 +170,7 @@ public partial struct OperationScope
         try
         {
             var seconds = operation.State.GetElapsedSeconds(_start);
-            var resources = _frame?.Probe is { } probe
-                ? probe.Stop(operation.IncludeMemory, operation.IncludeCpu, seconds)
-                : default;
+            var resources = _frame?.Probe?.Stop(operation.IncludeMemory, operation.IncludeCpu, seconds);
             var outcome = Classify(operation, seconds, exception, resources);
             PerformanceMeter.Record(operation, seconds, outcome, exception);
             if (_frame?.Activity is { } activity)
@@ -203,19 +201,19 @@ public partial struct OperationScope
         }
     }
 
-    private static PerformanceOutcome Classify(ResolvedOperation operation, double seconds, Exception? exception, in ResourceUsage resources)
+    private static PerformanceOutcome Classify(ResolvedOperation operation, double seconds, Exception? exception, ResourceUsage? resources)
     {
         if (exception is not null)
         {
             return PerformanceOutcome.Error;
         }
 
-        if (seconds > operation.CriticalSeconds || resources.MemoryDeltaMb > operation.MemoryCriticalMb)
+        if (seconds > operation.CriticalSeconds || resources?.MemoryDeltaMb > operation.MemoryCriticalMb)
         {
             return PerformanceOutcome.Critical;
         }
 
-        return seconds > operation.WarningSeconds || resources.MemoryDeltaMb > operation.MemoryWarningMb
+        return seconds > operation.WarningSeconds || resources?.MemoryDeltaMb > operation.MemoryWarningMb
             ? PerformanceOutcome.Warning
             : PerformanceOutcome.Success;
     }

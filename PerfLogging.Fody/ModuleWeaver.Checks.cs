@@ -40,7 +40,7 @@ public sealed partial class ModuleWeaver
             return false;
         }
 
-        if (target.Settings.ConditionType is not null && ResolveCondition(target) is null)
+        if (target.Settings.ConditionType is not null && (target.Condition = ResolveCondition(target)) is null)
         {
             WriteError(
                 $"PerfLogging cannot weave '{name}': the condition '{Names.Display(target.Settings.ConditionType)}.{target.Settings.ConditionMember}' " +

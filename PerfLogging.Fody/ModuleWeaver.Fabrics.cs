@@ -52,33 +52,13 @@ public sealed partial class ModuleWeaver
     /// <summary>Whether a rule selects the method: scope, namespace, type and method globs, and visibility.</summary>
     private static bool Selects(FabricRule rule, MethodDefinition method)
     {
-        var ns = NamespaceOf(method.DeclaringType);
-        if (rule.Scope is not null && !FabricGlob.MatchNamespace(rule.Scope, ns, rule.IncludeChildNamespaces))
-        {
-            return false;
-        }
-
-        if (rule.Namespace is not null && !FabricGlob.MatchNamespace(rule.Namespace, ns, rule.IncludeChildNamespaces))
-        {
-            return false;
-        }
-
-        if (rule.TypeName is not null && !FabricGlob.MatchName(rule.TypeName, Names.Short(method.DeclaringType)))
-        {
-            return false;
-        }
-
-        var name = method.Name.Substring(method.Name.LastIndexOf('.') + 1);
-        if (rule.MethodName is not null && !FabricGlob.MatchName(rule.MethodName, name))
-        {
-            return false;
-        }
-
         var visibility = method.IsPublic ? 1
             : method.IsAssembly || method.IsFamilyOrAssembly ? 2
             : method.IsFamily || method.IsFamilyAndAssembly ? 4
             : 8;
-        return (rule.Visibility & visibility) != 0;
+        return FabricGlob.Selects(
+            rule.Scope, rule.Namespace, rule.IncludeChildNamespaces, rule.TypeName, rule.MethodName, rule.Visibility,
+            NamespaceOf(method.DeclaringType), Names.Short(method.DeclaringType), method.Name, visibility);
     }
 
     /// <summary>Adds a matching rule's settings below the attributes' (rules rank lower).</summary>

@@ -60,7 +60,7 @@ public sealed partial class ModuleWeaver
 
                 if (!settings.Disabled)
                 {
-                    targets.Add(new WeaveTarget(method, settings, explicitly));
+                    targets.Add(new WeaveTarget(method, settings));
                 }
             }
         }

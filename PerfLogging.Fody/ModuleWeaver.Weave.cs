@@ -264,7 +264,7 @@ public sealed partial class ModuleWeaver
     }
 
     /// <summary>The instruction that pushes the value of the per-call condition (checked valid before weaving).</summary>
-    private Instruction LoadCondition(WeaveTarget target) => ResolveCondition(target) switch
+    private static Instruction LoadCondition(WeaveTarget target) => target.Condition switch
     {
         MethodReference getter => Instruction.Create(OpCodes.Call, getter),
         FieldReference field => Instruction.Create(OpCodes.Ldsfld, field),

@@ -35,6 +35,7 @@ internal sealed partial class ConfigurationReader
     private readonly Action<Diagnostic>? _report;
     private readonly Dictionary<string, JsonNode> _nodes = new(StringComparer.OrdinalIgnoreCase);
     private readonly string _fileName;
+    private JsonNode? _root;
 
     private ConfigurationReader(AdditionalText file, SourceText text, Action<Diagnostic>? report)
     {
@@ -99,6 +100,7 @@ internal sealed partial class ConfigurationReader
             return null;
         }
 
+        _root = options;
         var values = new ConfigurationValues { Path = _file.Path };
         Walk(options, ConfigurationSchema.Root, string.Empty, wrapper is null ? "the file" : $"'{ConfigurationFile.SectionName}'", isRoot: wrapper is null && !isAppSettings);
         Validate(values);

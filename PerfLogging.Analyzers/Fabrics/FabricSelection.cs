@@ -21,28 +21,6 @@ internal static class FabricSelection
     public static bool Matches(RuleSelectors rule, string? scope, IMethodSymbol method)
     {
         var type = method.ContainingType;
-        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : string.Empty;
-        if (scope is not null && !FabricGlob.MatchNamespace(scope, ns, rule.IncludeChildNamespaces))
-        {
-            return false;
-        }
-
-        if (rule.Namespace is not null && !FabricGlob.MatchNamespace(rule.Namespace, ns, rule.IncludeChildNamespaces))
-        {
-            return false;
-        }
-
-        if (rule.TypeName is not null && !FabricGlob.MatchName(rule.TypeName, type.Name))
-        {
-            return false;
-        }
-
-        var name = method.Name.Substring(method.Name.LastIndexOf('.') + 1);
-        if (rule.MethodName is not null && !FabricGlob.MatchName(rule.MethodName, name))
-        {
-            return false;
-        }
-
         var visibility = method.DeclaredAccessibility switch
         {
             Accessibility.Public => 1,
@@ -50,7 +28,9 @@ internal static class FabricSelection
             Accessibility.Protected or Accessibility.ProtectedAndInternal => 4,
             _ => 8,
         };
-        return (rule.Visibility & visibility) != 0;
+        return FabricGlob.Selects(
+            scope, rule.Namespace, rule.IncludeChildNamespaces, rule.TypeName, rule.MethodName, rule.Visibility,
+            type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : string.Empty, type.Name, method.Name, visibility);
     }
 }
 

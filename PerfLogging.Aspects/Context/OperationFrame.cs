@@ -52,13 +52,12 @@ internal sealed class OperationFrame
     /// <summary>Makes the operation ambient: the parent of nested operations, with its logger scope open.</summary>
     public void Enter(ResolvedOperation operation)
     {
-        var frame = this;
-        frame._ambient = true;
-        frame._previous = s_current.Value;
-        s_current.Value = frame;
+        _ambient = true;
+        _previous = s_current.Value;
+        s_current.Value = this;
         try
         {
-            frame._loggerScope = operation.Logger.BeginScope(operation.ScopeState);
+            _loggerScope = operation.Logger.BeginScope(operation.ScopeState);
         }
         catch (Exception ex)
         {

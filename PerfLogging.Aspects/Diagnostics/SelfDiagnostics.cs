@@ -17,7 +17,6 @@ internal enum SelfDiagnosticKind
     Formatting,
     Tracking,
     UnknownProfile,
-    InvalidReload,
     Reentrancy,
 }
 

@@ -60,6 +60,23 @@ internal static class FabricGlob
         return null;
     }
 
+    /// <summary>
+    /// Whether a rule selects a method: the fabric's scope (a namespace fabric's namespace, null for a project fabric),
+    /// then the rule's Namespace, TypeName and MethodName globs, then its visibility flags (Public 1, Internal 2,
+    /// Protected 4, Private 8). An explicit interface implementation is matched by its member name.
+    /// </summary>
+    public static bool Selects(
+        string? scope, string? namespaceGlob, bool includeChildNamespaces, string? typeGlob, string? methodGlob, int visibility,
+        string methodNamespace, string typeName, string methodName, int methodVisibility)
+    {
+        var memberName = methodName.Substring(methodName.LastIndexOf('.') + 1);
+        return (scope is null || MatchNamespace(scope, methodNamespace, includeChildNamespaces)) &&
+            (namespaceGlob is null || MatchNamespace(namespaceGlob, methodNamespace, includeChildNamespaces)) &&
+            (typeGlob is null || MatchName(typeGlob, typeName)) &&
+            (methodGlob is null || MatchName(methodGlob, memberName)) &&
+            (visibility & methodVisibility) != 0;
+    }
+
     /// <summary>Whether a namespace is selected; with children, every namespace below a match is selected too.</summary>
     public static bool MatchNamespace(string pattern, string @namespace, bool includeChildren)
     {

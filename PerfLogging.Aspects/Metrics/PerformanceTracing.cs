@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 
 namespace PerfLogging.Runtime;
 
@@ -52,6 +51,4 @@ internal static class PerformanceTracing
 
         activity.Stop();
     }
-
-    internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Compliance.Redaction;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PerfLogging.Configuration;
@@ -25,19 +26,16 @@ public static class PerformanceLogging
     /// <param name="options">The options; copied, so later changes to the instance have no effect.</param>
     /// <param name="timeProvider">The clock.</param>
     /// <exception cref="OptionsValidationException">The options break a rule; the message lists every problem.</exception>
-    public static void Configure(ILoggerFactory loggerFactory, PerformanceLoggingOptions options, TimeProvider timeProvider)
+    public static void Configure(ILoggerFactory loggerFactory, PerformanceLoggingOptions options, TimeProvider timeProvider) =>
+        Configure(loggerFactory, options, timeProvider, redactors: null);
+
+    private static void Configure(ILoggerFactory loggerFactory, PerformanceLoggingOptions options, TimeProvider timeProvider, IRedactorProvider? redactors)
     {
         ArgumentNullException.ThrowIfNull(loggerFactory);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        var violations = PerformanceLoggingOptionsValidator.Collect(options);
-        if (violations.Count > 0)
-        {
-            throw new OptionsValidationException(
-                Options.DefaultName, typeof(PerformanceLoggingOptions), [PerformanceLoggingOptionsValidator.FormatReport(violations)]);
-        }
-
-        PerformanceRuntime.Configure(loggerFactory, options, timeProvider);
+        PerformanceLoggingOptionsValidator.ThrowIfInvalid(options);
+        PerformanceRuntime.Configure(loggerFactory, options, timeProvider, redactors);
     }
 
     /// <summary>
@@ -48,11 +46,10 @@ public static class PerformanceLogging
     /// <param name="options">The options; copied, so later changes to the instance have no effect.</param>
     /// <param name="redactorProvider">The redactors, by classification.</param>
     /// <exception cref="OptionsValidationException">The options break a rule; the message lists every problem.</exception>
-    public static void Configure(ILoggerFactory loggerFactory, PerformanceLoggingOptions options, Microsoft.Extensions.Compliance.Redaction.IRedactorProvider redactorProvider)
+    public static void Configure(ILoggerFactory loggerFactory, PerformanceLoggingOptions options, IRedactorProvider redactorProvider)
     {
         ArgumentNullException.ThrowIfNull(redactorProvider);
-        Configure(loggerFactory, options);
-        PerformanceRuntime.Configure(loggerFactory, options, TimeProvider.System, redactorProvider);
+        Configure(loggerFactory, options, TimeProvider.System, redactorProvider);
     }
 
     /// <summary>Returns woven code to its unconfigured state: default options, no logging.</summary>

@@ -125,11 +125,8 @@ internal sealed class ResolvedOperation
         _ => ErrorLevel,
     };
 
-    private static string DefaultName(OperationDescriptor descriptor, PerformanceAspectAttribute aspect, bool autoNaming)
-    {
-        var includeClass = autoNaming && aspect.IncludeClassName && descriptor.ClassName.Length > 0;
-        return includeClass ? $"{descriptor.ClassName}.{descriptor.MethodName}" : descriptor.MethodName;
-    }
+    private static string DefaultName(OperationDescriptor descriptor, PerformanceAspectAttribute aspect, bool autoNaming) =>
+        OperationNames.Default(descriptor.ClassName, descriptor.MethodName, autoNaming && aspect.IncludeClassName);
 
     private static ILogger CreateLogger(RuntimeState state, string category)
     {

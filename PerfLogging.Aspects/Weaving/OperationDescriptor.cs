@@ -92,7 +92,7 @@ public sealed class OperationDescriptor
             aspect,
             TypeNames.Display(type),
             TypeNames.FullDisplay(type),
-            method.IsConstructor ? type is null ? ".ctor" : TypeNames.Display(type) : TypeNames.MemberName(method.Name),
+            method.IsConstructor ? type is null ? ".ctor" : TypeNames.Display(type) : OperationNames.MemberName(method.Name),
             method.Module.Name)
         {
             ParameterNames = parameters.Select(p => p.Name ?? $"arg{p.Position}").ToArray(),

@@ -22,18 +22,25 @@ public partial struct OperationScope
             return FinishCompleted(task) ? Task.CompletedTask : task!;
         }
 
-        var pending = new TaskCompletionSource(TaskCreationOptions.None);
-        AwaitCompletion(task, pending, static (task, scope, target) =>
-        {
-            if (scope.FinishCompleted(task))
+        var pending = new TaskCompletionSource();
+        task.ContinueWith(
+            static (completed, state) =>
             {
-                target.TrySetResult();
-            }
-            else
-            {
-                target.TrySetFromTask(task);
-            }
-        });
+                var (scope, target) = ((OperationScope, TaskCompletionSource))state!;
+                if (scope.FinishCompleted(completed))
+                {
+                    target.TrySetResult();
+                }
+                else
+                {
+                    target.TrySetFromTask(completed);
+                }
+            },
+            (this, pending),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        LeaveAmbient();
         return pending.Task;
     }
 
@@ -53,19 +60,25 @@ public partial struct OperationScope
             return FinishCompleted(task) ? Task.FromResult(default(T)!) : task!;
         }
 
-        var pending = new TaskCompletionSource<T>(TaskCreationOptions.None);
-        AwaitCompletion(task, pending, static (task, scope, target) =>
-        {
-            var typed = (Task<T>)task;
-            if (scope.FinishCompleted(typed))
+        var pending = new TaskCompletionSource<T>();
+        task.ContinueWith(
+            static (completed, state) =>
             {
-                target.TrySetResult(default!);
-            }
-            else
-            {
-                target.TrySetFromTask(typed);
-            }
-        });
+                var (scope, target) = ((OperationScope, TaskCompletionSource<T>))state!;
+                if (scope.FinishCompleted(completed))
+                {
+                    target.TrySetResult(default!);
+                }
+                else
+                {
+                    target.TrySetFromTask(completed);
+                }
+            },
+            (this, pending),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        LeaveAmbient();
         return pending.Task;
     }
 
@@ -151,21 +164,13 @@ public partial struct OperationScope
         return _operation!.OnError != PerformanceErrorMode.LogAndRaise;
     }
 
-    /// <summary>Leaves the operation's ambient frame now, and finishes the record when the task completes.</summary>
-    private void AwaitCompletion<TTarget>(Task task, TTarget target, Action<Task, OperationScope, TTarget> onCompleted)
+    /// <summary>
+    /// The call returns to its caller while the task runs on (the continuation holds its own copy of the scope): the
+    /// operation stops being ambient there, and this copy records nothing more.
+    /// </summary>
+    private void LeaveAmbient()
     {
-        var scope = this;
         _completed = true;
-        task.ContinueWith(
-            static (completed, state) =>
-            {
-                var (scope, target, onCompleted) = ((OperationScope, TTarget, Action<Task, OperationScope, TTarget>))state!;
-                onCompleted(completed, scope, target);
-            },
-            (scope, target, onCompleted),
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
         _frame?.Exit();
     }
 }

@@ -19,15 +19,7 @@ public static class PerformanceLoggingConfiguration
         ArgumentNullException.ThrowIfNull(configuration);
         var options = new PerformanceLoggingOptions();
         Bind(configuration, options);
-        var violations = PerformanceLoggingOptionsValidator.Collect(options);
-        if (violations.Count > 0)
-        {
-            throw new OptionsValidationException(
-                Options.DefaultName,
-                typeof(PerformanceLoggingOptions),
-                [PerformanceLoggingOptionsValidator.FormatReport(violations)]);
-        }
-
+        PerformanceLoggingOptionsValidator.ThrowIfInvalid(options);
         return options;
     }
 

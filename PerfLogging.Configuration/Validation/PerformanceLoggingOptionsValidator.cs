@@ -17,68 +17,20 @@ internal sealed class PerformanceLoggingOptionsValidator : IValidateOptions<Perf
             : ValidateOptionsResult.Fail(FormatReport(violations));
     }
 
-    /// <summary>Every rule the options break, in key order.</summary>
-    public static List<RuleViolation> Collect(PerformanceLoggingOptions options)
+    /// <summary>Throws the report of every problem when the options break a rule (for callers without the options pipeline).</summary>
+    /// <exception cref="OptionsValidationException">The options are invalid.</exception>
+    public static void ThrowIfInvalid(PerformanceLoggingOptions options)
     {
-        var found = new List<RuleViolation>();
-        void Add(RuleViolation? violation)
+        var violations = Collect(options);
+        if (violations.Count > 0)
         {
-            if (violation is { } v)
-            {
-                found.Add(v);
-            }
+            throw new OptionsValidationException(Options.DefaultName, typeof(PerformanceLoggingOptions), [FormatReport(violations)]);
         }
-
-        var t = options.Thresholds ?? new ThresholdOptions();
-        Add(PerformanceLoggingRules.CheckSeconds("Thresholds:WarningSeconds", t.WarningSeconds));
-        Add(PerformanceLoggingRules.CheckSeconds("Thresholds:CriticalSeconds", t.CriticalSeconds));
-        Add(PerformanceLoggingRules.CheckOrder("Thresholds:WarningSeconds", t.WarningSeconds, "Thresholds:CriticalSeconds", t.CriticalSeconds));
-        Add(PerformanceLoggingRules.CheckMegabytes("Thresholds:MemoryWarningMb", t.MemoryWarningMb));
-        Add(PerformanceLoggingRules.CheckMegabytes("Thresholds:MemoryCriticalMb", t.MemoryCriticalMb));
-        Add(PerformanceLoggingRules.CheckOrder("Thresholds:MemoryWarningMb", t.MemoryWarningMb, "Thresholds:MemoryCriticalMb", t.MemoryCriticalMb, "MB"));
-
-        foreach (var (name, profile) in (options.Profiles ?? []).OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase))
-        {
-            var prefix = $"Profiles:{name}:";
-            Add(PerformanceLoggingRules.CheckSeconds(prefix + "WarningSeconds", profile.WarningSeconds));
-            Add(PerformanceLoggingRules.CheckSeconds(prefix + "CriticalSeconds", profile.CriticalSeconds));
-            Add(PerformanceLoggingRules.CheckOrder(prefix + "WarningSeconds", profile.WarningSeconds, prefix + "CriticalSeconds", profile.CriticalSeconds));
-        }
-
-        var m = options.Metrics ?? new MetricsOptions();
-        Add(PerformanceLoggingRules.CheckLimit("Metrics:MaxArgLength", m.MaxArgLength, PerformanceLoggingDefaults.MaxArgLength));
-        Add(PerformanceLoggingRules.CheckLimit("Metrics:MaxResultLength", m.MaxResultLength, PerformanceLoggingDefaults.MaxResultLength));
-
-        var l = options.LogLevels ?? new LogLevelOptions();
-        Add(PerformanceLoggingRules.CheckLevel("LogLevels:Success", l.Success));
-        Add(PerformanceLoggingRules.CheckLevel("LogLevels:Warning", l.Warning));
-        Add(PerformanceLoggingRules.CheckLevel("LogLevels:Critical", l.Critical));
-        Add(PerformanceLoggingRules.CheckLevel("LogLevels:Error", l.Error));
-
-        Add(PerformanceLoggingRules.CheckName("ContextPrefix", options.ContextPrefix, PerformanceLoggingDefaults.ContextPrefix));
-        Add(PerformanceLoggingRules.CheckName("OperationField", options.OperationField, PerformanceLoggingDefaults.OperationField));
-
-        foreach (var (name, operation) in (options.Operations ?? []).OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase))
-        {
-            var prefix = $"Operations:{name}:";
-            if (operation.WarningSeconds is { } warning)
-            {
-                Add(PerformanceLoggingRules.CheckSeconds(prefix + "WarningSeconds", warning));
-            }
-
-            if (operation.CriticalSeconds is { } critical)
-            {
-                Add(PerformanceLoggingRules.CheckSeconds(prefix + "CriticalSeconds", critical));
-            }
-
-            if (operation is { WarningSeconds: { } w, CriticalSeconds: { } c })
-            {
-                Add(PerformanceLoggingRules.CheckOrder(prefix + "WarningSeconds", w, prefix + "CriticalSeconds", c));
-            }
-        }
-
-        return found;
     }
+
+    /// <summary>Every rule the options break, in key order.</summary>
+    public static List<RuleViolation> Collect(PerformanceLoggingOptions options) =>
+        PerformanceLoggingRules.Validate(new OptionsValues(options));
 
     /// <summary>The report shape shared by start-up, reload and the sample: a header, then one line per problem.</summary>
     public static string FormatReport(IReadOnlyCollection<RuleViolation> violations)
@@ -93,5 +45,62 @@ internal sealed class PerformanceLoggingOptionsValidator : IValidateOptions<Perf
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The bound options as the shared rules read them: every key is set, save unset operation thresholds.</summary>
+    private sealed class OptionsValues(PerformanceLoggingOptions options) : IRuleValues
+    {
+        public bool Has(string path) => Number(path) is not null || Integer(path) is not null || Text(path) is not null || !path.StartsWith("Operations:", StringComparison.Ordinal);
+
+        public double? Number(string path)
+        {
+            var t = options.Thresholds ?? new ThresholdOptions();
+            var key = path.Split(':');
+            return key switch
+            {
+                ["Thresholds", "WarningSeconds"] => t.WarningSeconds,
+                ["Thresholds", "CriticalSeconds"] => t.CriticalSeconds,
+                ["Thresholds", "MemoryWarningMb"] => t.MemoryWarningMb,
+                ["Thresholds", "MemoryCriticalMb"] => t.MemoryCriticalMb,
+                ["Profiles", var name, "WarningSeconds"] => Profile(name)?.WarningSeconds,
+                ["Profiles", var name, "CriticalSeconds"] => Profile(name)?.CriticalSeconds,
+                ["Operations", var name, "WarningSeconds"] => Operation(name)?.WarningSeconds,
+                ["Operations", var name, "CriticalSeconds"] => Operation(name)?.CriticalSeconds,
+                _ => null,
+            };
+        }
+
+        public int? Integer(string path) => path switch
+        {
+            "Metrics:MaxArgLength" => (options.Metrics ?? new MetricsOptions()).MaxArgLength,
+            "Metrics:MaxResultLength" => (options.Metrics ?? new MetricsOptions()).MaxResultLength,
+            _ => null,
+        };
+
+        public string? Text(string path)
+        {
+            var levels = options.LogLevels ?? new LogLevelOptions();
+            return path switch
+            {
+                "LogLevels:Success" => levels.Success,
+                "LogLevels:Warning" => levels.Warning,
+                "LogLevels:Critical" => levels.Critical,
+                "LogLevels:Error" => levels.Error,
+                "ContextPrefix" => options.ContextPrefix,
+                "OperationField" => options.OperationField,
+                _ => null,
+            };
+        }
+
+        public IEnumerable<string> Names(string section) => section switch
+        {
+            "Profiles" => (options.Profiles ?? []).Keys,
+            "Operations" => (options.Operations ?? []).Keys,
+            _ => [],
+        };
+
+        private ProfileOptions? Profile(string name) => options.Profiles?.GetValueOrDefault(name);
+
+        private OperationOptions? Operation(string name) => options.Operations?.GetValueOrDefault(name);
     }
 }

@@ -11,12 +11,16 @@ namespace PerfLogging.Configuration.Validation;
 /// <summary>What a rule found wrong, with the key path of the value and the complete message.</summary>
 internal readonly struct RuleViolation
 {
-    public RuleViolation(string rule, string path, string message)
+    public RuleViolation(string rule, string path, string message, string? relatedPath = null)
     {
         Rule = rule;
         Path = path;
         Message = message;
+        RelatedPath = relatedPath;
     }
+
+    /// <summary>The other value a comparison involved (the critical threshold of an order violation), if any.</summary>
+    public string? RelatedPath { get; }
 
     /// <summary>A stable identifier of the broken rule, e.g. <c>threshold-order</c>.</summary>
     public string Rule { get; }
@@ -30,7 +34,26 @@ internal readonly struct RuleViolation
     public override string ToString() => Message;
 }
 
-internal static class PerformanceLoggingRules
+/// <summary>
+/// A configuration as the rules read it, by key path (<c>Thresholds:WarningSeconds</c>, <c>Profiles:api:CriticalSeconds</c>):
+/// the bound options at run time, the JSON file at compile time. A value that is absent (or of the wrong type) is null.
+/// </summary>
+internal interface IRuleValues
+{
+    /// <summary>Whether the configuration sets the key; only keys that are set are reported.</summary>
+    bool Has(string path);
+
+    double? Number(string path);
+
+    int? Integer(string path);
+
+    string? Text(string path);
+
+    /// <summary>The entry names of a map section (<c>Profiles</c>, <c>Operations</c>).</summary>
+    IEnumerable<string> Names(string section);
+}
+
+internal static partial class PerformanceLoggingRules
 {
     public const string ThresholdNotFinite = "threshold-not-finite";
     public const string ThresholdNegative = "threshold-negative";
@@ -67,7 +90,8 @@ internal static class PerformanceLoggingRules
             ThresholdOrder,
             warningPath,
             $"'{warningPath}' ({Format(warning)} {unit}) is above '{criticalPath}' ({Format(critical)} {unit}){On(owner)}: " +
-            "a call must reach the warning threshold before the critical one. Make the warning threshold the smaller one.");
+            "a call must reach the warning threshold before the critical one. Make the warning threshold the smaller one.",
+            criticalPath);
     }
 
     /// <summary>A length limit must be a positive number of characters.</summary>

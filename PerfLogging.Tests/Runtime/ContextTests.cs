@@ -143,12 +143,30 @@ public class ContextTests
     }
 
     [Test]
-    public void An_unconfigured_runtime_runs_the_call_and_writes_no_logs()
+    public void An_unconfigured_runtime_runs_the_call_records_its_duration_and_writes_no_logs()
     {
         PerformanceLogging.Reset();
+        var durations = 0;
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Name == PerfLogging.Runtime.PerformanceMeter.DurationInstrument)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((_, _, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                durations += tag is { Key: "operation", Value: "unconfigured_probe" } ? 1 : 0;
+            }
+        });
+        listener.Start();
 
-        Woven.Call(OrderService.Describe(nameof(OrderService.Submit)), () => 3).ShouldBe(3);
+        Woven.Call(OrderService.Describe(nameof(OrderService.Submit), new PerformanceLoggingAttribute("unconfigured_probe")), () => 3).ShouldBe(3);
 
+        durations.ShouldBe(1);
         _harness.Records.ShouldBeEmpty();
     }
 

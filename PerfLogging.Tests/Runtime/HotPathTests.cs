@@ -85,7 +85,7 @@ public class HotPathTests
     }
 
     [Test]
-    public void The_histogram_is_tagged_with_operation_and_outcome_in_seconds()
+    public void The_histogram_is_tagged_with_operation_and_outcome_in_seconds_and_crossings_and_failures_are_counted()
     {
         using var harness = new RuntimeHarness();
         var descriptor = OrderService.Describe(nameof(OrderService.Ship), new PerformanceLoggingAttribute("histogram_probe"));
@@ -106,12 +106,26 @@ public class HotPathTests
                 seen.Add((value, map.GetValueOrDefault(PerformanceMeter.OutcomeTag), instrument.Unit));
             }
         });
+        var counted = new List<(string Instrument, string? Tag)>();
+        listener.SetMeasurementEventCallback<long>((instrument, _, tags, _) =>
+        {
+            var map = tags.ToArray().ToDictionary(t => t.Key, t => t.Value as string);
+            if (map.GetValueOrDefault(PerformanceMeter.OperationTag) == "histogram_probe")
+            {
+                counted.Add((instrument.Name, map.GetValueOrDefault(PerformanceMeter.ThresholdTag) ?? map.GetValueOrDefault(PerformanceMeter.ErrorTypeTag)));
+            }
+        });
         listener.Start();
 
         Woven.CallVoid(descriptor, () => harness.Time.Advance(TimeSpan.FromSeconds(2)));
         Should.Throw<InvalidOperationException>(() => Woven.CallVoid(descriptor, () => throw new InvalidOperationException()));
 
         seen.ShouldBe([(2.0, "warning", "s"), (0.0, "error", "s")]);
+        counted.ShouldBe(
+        [
+            (PerformanceMeter.ThresholdInstrument, "warning"),
+            (PerformanceMeter.FailureInstrument, "System.InvalidOperationException"),
+        ]);
     }
 
     private static int Run(OperationDescriptor descriptor, int calls)

@@ -4,28 +4,22 @@ using PerfLogging.Diagnostics;
 namespace PerfLogging.Runtime;
 
 /// <summary>
-/// What one call needs beyond a timestamp, allocated only when it needs any of it: the ambient frame that makes the
-/// operation the parent of nested ones and opens an <see cref="ILogger"/> scope with the operation field (when its
-/// records may be written), the argument summary, and the memory and CPU readings taken at the start.
+/// What one call needs beyond its scope, allocated only when it needs any of it: the flow frame that makes an async
+/// or manual operation the parent of the operations inside it (see <see cref="AmbientOperation"/>), the argument
+/// summary, the memory and CPU readings taken at the start, and the operation's span.
 /// </summary>
 internal sealed class OperationFrame
 {
-    private static readonly AsyncLocal<OperationFrame?> s_current = new();
-
     private OperationFrame? _previous;
-    private IDisposable? _loggerScope;
-    private bool _ambient;
+    private System.Diagnostics.Activity? _previousActivity;
+    private bool _flowing;
 
     private OperationFrame(string name)
     {
         Name = name;
     }
 
-    public static OperationFrame? Current => s_current.Value;
-
     public string Name { get; }
-
-    public string? ParentName => _previous?.Name;
 
     public ArgumentSummary? Arguments { get; set; }
 
@@ -34,7 +28,7 @@ internal sealed class OperationFrame
     /// <summary>The operation's span, when tracing is on and listened to.</summary>
     public System.Diagnostics.Activity? Activity { get; private set; }
 
-    private System.Diagnostics.Activity? _previousActivity;
+    public static OperationFrame Create(ResolvedOperation operation) => new(operation.Name);
 
     /// <summary>Starts the span; a detached operation (an enumeration) does not stay the current activity.</summary>
     public void StartActivity(System.Diagnostics.Activity activity, System.Diagnostics.Activity? previous, bool ambient)
@@ -47,25 +41,20 @@ internal sealed class OperationFrame
         }
     }
 
-    public static OperationFrame Create(ResolvedOperation operation) => new(operation.Name);
+    /// <summary>Gets the operation that was ambient when this one became ambient through its flow.</summary>
+    public string? ParentName { get; private set; }
 
-    /// <summary>Makes the operation ambient: the parent of nested operations, with its logger scope open.</summary>
-    public void Enter(ResolvedOperation operation)
+    /// <summary>Makes the operation the innermost one of its flow, across awaits.</summary>
+    /// <param name="parentName">The operation ambient now, recorded as the parent.</param>
+    public void EnterFlow(string? parentName)
     {
-        _ambient = true;
-        _previous = s_current.Value;
-        s_current.Value = this;
-        try
-        {
-            _loggerScope = operation.Logger.BeginScope(operation.ScopeState);
-        }
-        catch (Exception ex)
-        {
-            SelfDiagnostics.Report(SelfDiagnosticKind.LoggerBeginScope, "A logging provider failed in BeginScope; records inside the operation lack its scope.", ex);
-        }
+        ParentName = parentName;
+        _flowing = true;
+        _previous = AmbientOperation.Flow;
+        AmbientOperation.Flow = this;
     }
 
-    /// <summary>Closes the logger scope and restores the parent as the current operation.</summary>
+    /// <summary>Restores the parent as the innermost operation and the previous activity as the current one.</summary>
     public void Exit()
     {
         // The span runs to the operation's completion, but stops being current when the call returns to its caller.
@@ -74,24 +63,13 @@ internal sealed class OperationFrame
             System.Diagnostics.Activity.Current = _previousActivity;
         }
 
-        if (!_ambient)
+        if (_flowing)
         {
-            return;
-        }
-
-        try
-        {
-            _loggerScope?.Dispose();
-        }
-        catch (Exception ex)
-        {
-            SelfDiagnostics.Report(SelfDiagnosticKind.LoggerBeginScope, "A logging provider failed disposing its scope.", ex);
-        }
-
-        _loggerScope = null;
-        if (ReferenceEquals(s_current.Value, this))
-        {
-            s_current.Value = _previous;
+            _flowing = false;
+            if (ReferenceEquals(AmbientOperation.Flow, this))
+            {
+                AmbientOperation.Flow = _previous;
+            }
         }
     }
 }

@@ -14,7 +14,7 @@ public static class PerformanceContext
     public static string? RequestId => s_request.Value?.RequestId;
 
     /// <summary>Gets the name of the innermost operation being tracked with logging on, if any.</summary>
-    public static string? CurrentOperation => OperationFrame.Current?.Name;
+    public static string? CurrentOperation => AmbientOperation.CurrentName;
 
     /// <summary>Begins a request: every operation until the returned scope is disposed carries its id and fields.</summary>
     /// <param name="requestId">The request id, e.g. <c>req_123</c>.</param>

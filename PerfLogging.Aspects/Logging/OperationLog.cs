@@ -22,6 +22,7 @@ internal static class OperationLog
         LogLevel level,
         PerformanceOutcome outcome,
         double seconds,
+        long endTimestamp,
         Exception? exception,
         string? argsSummary,
         string? resultSummary,
@@ -36,9 +37,8 @@ internal static class OperationLog
             return;
         }
 
-        var end = operation.State.TimeProvider.GetUtcNow();
         var state = new PerformanceLogState(
-            operation, outcome, seconds, end, exception, argsSummary, resultSummary, resources, BuildContext(operation, parentOperation, span));
+            operation, outcome, seconds, endTimestamp, exception, argsSummary, resultSummary, resources, BuildContext(operation, parentOperation, span));
         var eventId = outcome switch
         {
             PerformanceOutcome.Success => Completed,

@@ -53,7 +53,7 @@ internal sealed class PerformanceJsonConsoleLoggerProvider : ILoggerProvider, IS
             {
                 json.WritePropertyName("performance");
                 json.WriteStartObject();
-                foreach (var (key, value) in performance.Metrics.ToDictionary())
+                foreach (var (key, value) in performance.ToMetrics().ToDictionary())
                 {
                     WriteValue(json, key, value);
                 }
@@ -111,7 +111,7 @@ internal sealed class PerformanceJsonConsoleLoggerProvider : ILoggerProvider, IS
 
         if (state is PerformanceLogState performance)
         {
-            fields[PerformanceRuntime.State.Options.OperationField] = performance.Metrics.OperationName;
+            fields[PerformanceRuntime.State.Options.OperationField] = performance.OperationName;
             foreach (var (key, value) in performance.Context)
             {
                 fields[key] = value;

@@ -8,23 +8,26 @@ namespace PerfLogging.Runtime;
 /// the context (request id, parent operation, trace id, <c>[PerformanceContext]</c> and request fields), then the
 /// message template, so every provider sees them as structured properties.
 /// </summary>
-internal sealed class PerformanceLogState : IReadOnlyList<KeyValuePair<string, object?>>
+/// <remarks>
+/// A struct holding the raw measurements, like the state <c>LoggerMessage.Define</c> passes: writing a record
+/// allocates nothing until a provider reads the fields, and each field is computed when it is read.
+/// </remarks>
+internal readonly struct PerformanceLogState : IReadOnlyList<KeyValuePair<string, object?>>, IMetricValues
 {
     private readonly ResolvedOperation _operation;
     private readonly double _seconds;
-    private readonly DateTimeOffset _end;
+    private readonly long _endTimestamp;
     private readonly Exception? _exception;
     private readonly string? _argsSummary;
     private readonly string? _resultSummary;
     private readonly ResourceUsage? _resources;
     private readonly KeyValuePair<string, object?>[] _context;
-    private PerformanceMetrics? _metrics;
 
     public PerformanceLogState(
         ResolvedOperation operation,
         PerformanceOutcome outcome,
         double seconds,
-        DateTimeOffset end,
+        long endTimestamp,
         Exception? exception,
         string? argsSummary,
         string? resultSummary,
@@ -34,7 +37,7 @@ internal sealed class PerformanceLogState : IReadOnlyList<KeyValuePair<string, o
         _operation = operation;
         Outcome = outcome;
         _seconds = seconds;
-        _end = end;
+        _endTimestamp = endTimestamp;
         _exception = exception;
         _argsSummary = argsSummary;
         _resultSummary = resultSummary;
@@ -42,8 +45,8 @@ internal sealed class PerformanceLogState : IReadOnlyList<KeyValuePair<string, o
         _context = context;
     }
 
-    /// <summary>The measurements as a <see cref="PerformanceMetrics"/>, built on first use (most providers never ask).</summary>
-    public PerformanceMetrics Metrics => _metrics ??= BuildMetrics();
+    /// <summary>Builds the measurements as a new <see cref="PerformanceMetrics"/>.</summary>
+    public PerformanceMetrics ToMetrics() => PerformanceMetrics.From(this);
 
     public string Template => TemplateOf(Outcome);
 
@@ -59,7 +62,7 @@ internal sealed class PerformanceLogState : IReadOnlyList<KeyValuePair<string, o
         {
             if (index < PerformanceMetrics.FieldCount)
             {
-                return Metrics.GetField(index);
+                return PerformanceMetrics.Field(index, this);
             }
 
             index -= PerformanceMetrics.FieldCount;
@@ -110,35 +113,52 @@ internal sealed class PerformanceLogState : IReadOnlyList<KeyValuePair<string, o
         _ => "{operation_name} failed after {duration_seconds} s: {error_type}: {error_message}",
     };
 
-    private PerformanceMetrics BuildMetrics()
-    {
-        var descriptor = _operation.Descriptor;
-        return new PerformanceMetrics
-        {
-            OperationName = _operation.Name,
-            StartTime = _end - TimeSpan.FromSeconds(_seconds),
-            EndTime = _end,
-            DurationSeconds = _seconds,
-            Success = _exception is null,
-            ErrorType = _exception?.GetType().Name,
-            ErrorMessage = _exception?.Message,
-            MemoryStartMb = _resources?.MemoryStartMb,
-            MemoryEndMb = _resources?.MemoryEndMb,
-            MemoryDeltaMb = _resources?.MemoryDeltaMb,
-            MemoryPeakMb = _resources?.MemoryPeakMb,
-            AllocatedBytes = _resources?.AllocatedBytes,
-            CpuPercent = _resources?.CpuPercent,
-            FunctionName = descriptor.MethodName,
-            ModuleName = descriptor.ModuleName,
-            ClassName = descriptor.ClassName,
-            ArgsSummary = _argsSummary,
-            ResultSummary = _resultSummary,
-            ExceededWarning = _seconds > _operation.WarningSeconds,
-            ExceededCritical = _seconds > _operation.CriticalSeconds,
-            WarningThreshold = _operation.WarningSeconds,
-            CriticalThreshold = _operation.CriticalSeconds,
-        };
-    }
+    public string OperationName => _operation.Name;
+
+    DateTimeOffset IMetricValues.StartTime => EndTime - TimeSpan.FromSeconds(_seconds);
+
+    DateTimeOffset IMetricValues.EndTime => EndTime;
+
+    double IMetricValues.DurationSeconds => _seconds;
+
+    bool IMetricValues.Success => _exception is null;
+
+    string? IMetricValues.ErrorType => _exception?.GetType().Name;
+
+    string? IMetricValues.ErrorMessage => _exception?.Message;
+
+    double? IMetricValues.MemoryStartMb => _resources?.MemoryStartMb;
+
+    double? IMetricValues.MemoryEndMb => _resources?.MemoryEndMb;
+
+    double? IMetricValues.MemoryDeltaMb => _resources?.MemoryDeltaMb;
+
+    double? IMetricValues.MemoryPeakMb => _resources?.MemoryPeakMb;
+
+    long? IMetricValues.AllocatedBytes => _resources?.AllocatedBytes;
+
+    double? IMetricValues.CpuPercent => _resources?.CpuPercent;
+
+    string? IMetricValues.FunctionName => _operation.Descriptor.MethodName;
+
+    string? IMetricValues.ModuleName => _operation.Descriptor.ModuleName;
+
+    string? IMetricValues.ClassName => _operation.Descriptor.ClassName;
+
+    string? IMetricValues.ArgsSummary => _argsSummary;
+
+    string? IMetricValues.ResultSummary => _resultSummary;
+
+    bool IMetricValues.ExceededWarning => _seconds > _operation.WarningSeconds;
+
+    bool IMetricValues.ExceededCritical => _seconds > _operation.CriticalSeconds;
+
+    double IMetricValues.WarningThreshold => _operation.WarningSeconds;
+
+    double IMetricValues.CriticalThreshold => _operation.CriticalSeconds;
+
+    /// <summary>When the operation ended, from its timestamp: the wall clock is not read while the call is timed.</summary>
+    private DateTimeOffset EndTime => _operation.State.WallClockAt(_endTimestamp);
 
     private static string Seconds(double value) => value.ToString("0.000###", CultureInfo.InvariantCulture);
 }

@@ -4,7 +4,7 @@ namespace PerfLogging;
 /// The measurements of one operation, with the seed's fields. Every log record of an operation carries these as
 /// structured properties under the snake_case names of <see cref="ToDictionary"/>.
 /// </summary>
-public sealed class PerformanceMetrics
+public sealed class PerformanceMetrics : IMetricValues
 {
     /// <summary>Gets or sets the operation name (<c>operation_name</c>).</summary>
     public string OperationName { get; set; } = string.Empty;
@@ -109,30 +109,62 @@ public sealed class PerformanceMetrics
     }
 
     /// <summary>One field by position, so log state can expose them without building a dictionary.</summary>
-    internal KeyValuePair<string, object?> GetField(int index) => index switch
+    internal KeyValuePair<string, object?> GetField(int index) => Field(index, this);
+
+    /// <summary>One field of any holder of the values, by position; the single place that names and orders them.</summary>
+    internal static KeyValuePair<string, object?> Field<T>(int index, in T values)
+        where T : IMetricValues => index switch
     {
-        0 => new(MetricNames.OperationName, OperationName),
-        1 => new(MetricNames.StartTime, StartTime.UtcDateTime),
-        2 => new(MetricNames.EndTime, EndTime.UtcDateTime),
-        3 => new(MetricNames.DurationSeconds, DurationSeconds),
-        4 => new(MetricNames.Success, Success),
-        5 => new(MetricNames.ErrorType, ErrorType),
-        6 => new(MetricNames.ErrorMessage, ErrorMessage),
-        7 => new(MetricNames.MemoryStartMb, MemoryStartMb),
-        8 => new(MetricNames.MemoryEndMb, MemoryEndMb),
-        9 => new(MetricNames.MemoryDeltaMb, MemoryDeltaMb),
-        10 => new(MetricNames.MemoryPeakMb, MemoryPeakMb),
-        11 => new(MetricNames.AllocatedBytes, AllocatedBytes),
-        12 => new(MetricNames.CpuPercent, CpuPercent),
-        13 => new(MetricNames.FunctionName, FunctionName),
-        14 => new(MetricNames.ModuleName, ModuleName),
-        15 => new(MetricNames.ClassName, ClassName),
-        16 => new(MetricNames.ArgsSummary, ArgsSummary),
-        17 => new(MetricNames.ResultSummary, ResultSummary),
-        18 => new(MetricNames.ExceededWarning, ExceededWarning),
-        19 => new(MetricNames.ExceededCritical, ExceededCritical),
-        20 => new(MetricNames.WarningThreshold, WarningThreshold),
-        21 => new(MetricNames.CriticalThreshold, CriticalThreshold),
+        0 => new(MetricNames.OperationName, values.OperationName),
+        1 => new(MetricNames.StartTime, values.StartTime.UtcDateTime),
+        2 => new(MetricNames.EndTime, values.EndTime.UtcDateTime),
+        3 => new(MetricNames.DurationSeconds, values.DurationSeconds),
+        4 => new(MetricNames.Success, values.Success),
+        5 => new(MetricNames.ErrorType, values.ErrorType),
+        6 => new(MetricNames.ErrorMessage, values.ErrorMessage),
+        7 => new(MetricNames.MemoryStartMb, values.MemoryStartMb),
+        8 => new(MetricNames.MemoryEndMb, values.MemoryEndMb),
+        9 => new(MetricNames.MemoryDeltaMb, values.MemoryDeltaMb),
+        10 => new(MetricNames.MemoryPeakMb, values.MemoryPeakMb),
+        11 => new(MetricNames.AllocatedBytes, values.AllocatedBytes),
+        12 => new(MetricNames.CpuPercent, values.CpuPercent),
+        13 => new(MetricNames.FunctionName, values.FunctionName),
+        14 => new(MetricNames.ModuleName, values.ModuleName),
+        15 => new(MetricNames.ClassName, values.ClassName),
+        16 => new(MetricNames.ArgsSummary, values.ArgsSummary),
+        17 => new(MetricNames.ResultSummary, values.ResultSummary),
+        18 => new(MetricNames.ExceededWarning, values.ExceededWarning),
+        19 => new(MetricNames.ExceededCritical, values.ExceededCritical),
+        20 => new(MetricNames.WarningThreshold, values.WarningThreshold),
+        21 => new(MetricNames.CriticalThreshold, values.CriticalThreshold),
         _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    /// <summary>A copy of the values as a <see cref="PerformanceMetrics"/>.</summary>
+    internal static PerformanceMetrics From<T>(in T values)
+        where T : IMetricValues => new()
+    {
+        OperationName = values.OperationName,
+        StartTime = values.StartTime,
+        EndTime = values.EndTime,
+        DurationSeconds = values.DurationSeconds,
+        Success = values.Success,
+        ErrorType = values.ErrorType,
+        ErrorMessage = values.ErrorMessage,
+        MemoryStartMb = values.MemoryStartMb,
+        MemoryEndMb = values.MemoryEndMb,
+        MemoryDeltaMb = values.MemoryDeltaMb,
+        MemoryPeakMb = values.MemoryPeakMb,
+        AllocatedBytes = values.AllocatedBytes,
+        CpuPercent = values.CpuPercent,
+        FunctionName = values.FunctionName,
+        ModuleName = values.ModuleName,
+        ClassName = values.ClassName,
+        ArgsSummary = values.ArgsSummary,
+        ResultSummary = values.ResultSummary,
+        ExceededWarning = values.ExceededWarning,
+        ExceededCritical = values.ExceededCritical,
+        WarningThreshold = values.WarningThreshold,
+        CriticalThreshold = values.CriticalThreshold,
     };
 }

@@ -13,7 +13,11 @@ namespace PerfLogging.Runtime;
 /// </summary>
 internal sealed class RuntimeState
 {
+    private const long AnchorLifetimeSeconds = 60;
+
     private static int s_lastVersion;
+
+    private ClockAnchor? _anchor;
 
     public RuntimeState(PerformanceLoggingOptions options, ILoggerFactory? loggerFactory, TimeProvider timeProvider, IRedactorProvider? redactors = null)
     {
@@ -63,15 +67,31 @@ internal sealed class RuntimeState
 
     public LogLevel ErrorLevel { get; }
 
+    public long TimestampFrequency => UsesSystemClock ? System.Diagnostics.Stopwatch.Frequency : TimeProvider.TimestampFrequency;
+
     public long GetTimestamp() => UsesSystemClock ? System.Diagnostics.Stopwatch.GetTimestamp() : TimeProvider.GetTimestamp();
 
-    public double GetElapsedSeconds(long start)
+    public double SecondsBetween(long start, long end) => (end - start) / (double)TimestampFrequency;
+
+    /// <summary>
+    /// The wall-clock time of a timestamp, without reading the wall clock on the hot path: from a (wall clock,
+    /// timestamp) pair read together, renewed once it is a minute old so the two clocks cannot drift apart.
+    /// </summary>
+    public DateTimeOffset WallClockAt(long timestamp)
     {
-        var end = GetTimestamp();
-        var frequency = UsesSystemClock ? System.Diagnostics.Stopwatch.Frequency : TimeProvider.TimestampFrequency;
-        return (end - start) / (double)frequency;
+        var anchor = _anchor;
+        if (anchor is null || GetTimestamp() - anchor.Timestamp > AnchorLifetimeSeconds * TimestampFrequency)
+        {
+            anchor = new ClockAnchor(TimeProvider.GetUtcNow(), GetTimestamp());
+            _anchor = anchor;
+        }
+
+        var ticksPerTimestamp = TimeSpan.TicksPerSecond / (double)TimestampFrequency;
+        return anchor.UtcNow + TimeSpan.FromTicks((long)Math.Round((timestamp - anchor.Timestamp) * ticksPerTimestamp));
     }
 
     private static LogLevel ParseLevel(string? name, LogLevel fallback) =>
         name is not null && PerformanceLoggingRules.TryParseLevel(name, out var level) ? (LogLevel)level : fallback;
+
+    private sealed record ClockAnchor(DateTimeOffset UtcNow, long Timestamp);
 }

@@ -60,6 +60,12 @@ public sealed class OperationDescriptor
 
     internal KeyValuePair<string, object?>[] ContextFields { get; private init; } = [];
 
+    /// <summary>
+    /// True when a call starts and ends on one thread (the method returns neither a Task nor a ValueTask), so it can
+    /// be the ambient operation without an <see cref="AsyncLocal{T}"/> write; false for manual operations.
+    /// </summary>
+    internal bool RunsOnOneThread { get; private init; }
+
     /// <summary>Gets the operation name under the current configuration.</summary>
     public string OperationName => Current.Name;
 
@@ -101,6 +107,7 @@ public sealed class OperationDescriptor
             ParameterClassifications = parameters.Select(Classification).ToArray(),
             ResultClassification = returnParameter is null ? null : Classification(returnParameter),
             ContextFields = [.. context],
+            RunsOnOneThread = !IsTaskLike((method as MethodInfo)?.ReturnType),
         };
     }
 
@@ -116,6 +123,10 @@ public sealed class OperationDescriptor
         _resolved = resolved;
         return resolved;
     }
+
+    private static bool IsTaskLike(Type? type) =>
+        type is not null && (type == typeof(Task) || type == typeof(ValueTask) ||
+            (type.IsGenericType && type.GetGenericTypeDefinition() is var definition && (definition == typeof(Task<>) || definition == typeof(ValueTask<>))));
 
     private static DataClassificationSet? Classification(ParameterInfo parameter)
     {

@@ -36,11 +36,10 @@ public partial struct OperationScope
                     target.TrySetFromTask(completed);
                 }
             },
-            (this, pending),
+            (LeaveAmbient(), pending),
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
-        LeaveAmbient();
         return pending.Task;
     }
 
@@ -74,11 +73,10 @@ public partial struct OperationScope
                     target.TrySetFromTask(completed);
                 }
             },
-            (this, pending),
+            (LeaveAmbient(), pending),
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
-        LeaveAmbient();
         return pending.Task;
     }
 
@@ -165,12 +163,14 @@ public partial struct OperationScope
     }
 
     /// <summary>
-    /// The call returns to its caller while the task runs on (the continuation holds its own copy of the scope): the
-    /// operation stops being ambient there, and this copy records nothing more.
+    /// The call returns to its caller while the task runs on: the operation stops being ambient here, before the
+    /// continuation takes its copy of the scope (so it neither captures the ambient state nor restores it twice).
     /// </summary>
-    private void LeaveAmbient()
+    private OperationScope LeaveAmbient()
     {
+        ExitAmbient();
+        var pending = this;
         _completed = true;
-        _frame?.Exit();
+        return pending;
     }
 }

@@ -32,7 +32,10 @@ public partial struct OperationScope
     private readonly ResolvedOperation? _operation;
     private readonly OperationFrame? _frame;
     private readonly long _start;
+    private IDisposable? _loggerScope;
+    private int _threadToken;
     private readonly bool _verbose;
+    private readonly bool _threadAmbient;
     private bool _completed;
 
     private OperationScope(ResolvedOperation operation, bool ambient, ArgumentCapture? captured = null)
@@ -43,7 +46,23 @@ public partial struct OperationScope
         var probe = operation.IncludeMemory || operation.IncludeCpu;
         var previousActivity = operation.TracingEnabled ? System.Diagnostics.Activity.Current : null;
         var activity = PerformanceTracing.Start(operation);
-        if ((_verbose && ambient) || captureArguments || captured is not null || probe || activity is not null)
+
+        // Only an operation whose records may be written is ambient: its name is the parent of nested ones, and the
+        // records written inside it carry its scope.
+        var enter = _verbose && ambient;
+        var flows = enter && !operation.Descriptor.RunsOnOneThread;
+        if (enter)
+        {
+            _loggerScope = BeginScope(operation);
+            if (!flows)
+            {
+                // Its parent is what is ambient again once it leaves: looked up then, and only if a record is written.
+                _threadToken = AmbientOperation.EnterThread(operation.Name);
+                _threadAmbient = true;
+            }
+        }
+
+        if (flows || captureArguments || captured is not null || probe || activity is not null)
         {
             var frame = OperationFrame.Create(operation);
             if (activity is not null)
@@ -51,9 +70,9 @@ public partial struct OperationScope
                 frame.StartActivity(activity, previousActivity, ambient);
             }
 
-            if (_verbose && ambient)
+            if (flows)
             {
-                frame.Enter(operation);
+                frame.EnterFlow(AmbientOperation.CurrentName);
             }
 
             if (captureArguments)
@@ -159,8 +178,45 @@ public partial struct OperationScope
     private void Finish<TResult>(Exception? exception, TResult result, bool hasResult)
     {
         _completed = true;
-        _frame?.Exit();
+        ExitAmbient();
         Record(exception, result, hasResult);
+    }
+
+    /// <summary>Stops being the ambient operation: closes the logger scope and restores the parent. Idempotent.</summary>
+    private void ExitAmbient()
+    {
+        if (_threadToken != 0)
+        {
+            AmbientOperation.LeaveThread(_threadToken);
+            _threadToken = 0;
+        }
+
+        _frame?.Exit();
+        if (_loggerScope is { } loggerScope)
+        {
+            _loggerScope = null;
+            try
+            {
+                loggerScope.Dispose();
+            }
+            catch (Exception ex)
+            {
+                SelfDiagnostics.Report(SelfDiagnosticKind.LoggerBeginScope, "A logging provider failed disposing its scope.", ex);
+            }
+        }
+    }
+
+    private static IDisposable? BeginScope(ResolvedOperation operation)
+    {
+        try
+        {
+            return operation.Logger.BeginScope(operation.ScopeState);
+        }
+        catch (Exception ex)
+        {
+            SelfDiagnostics.Report(SelfDiagnosticKind.LoggerBeginScope, "A logging provider failed in BeginScope; records inside the operation lack its scope.", ex);
+            return null;
+        }
     }
 
     /// <summary>Measures, classifies, counts and, when the outcome's level is enabled, logs. Never throws.</summary>
@@ -169,7 +225,8 @@ public partial struct OperationScope
         var operation = _operation!;
         try
         {
-            var seconds = operation.State.GetElapsedSeconds(_start);
+            var end = operation.State.GetTimestamp();
+            var seconds = operation.State.SecondsBetween(_start, end);
             var resources = _frame?.Probe?.Stop(operation.IncludeMemory, operation.IncludeCpu, seconds);
             var outcome = Classify(operation, seconds, exception, resources);
             PerformanceMeter.Record(operation, seconds, outcome, exception);
@@ -192,7 +249,8 @@ public partial struct OperationScope
                     : descriptor.ResultRedacted ? ValueFormatter.Redacted
                     : descriptor.ResultClassification is { } classified ? ValueFormatter.Redact(result, classified, operation.State.Redactors, operation.MaxResultLength)
                     : ValueFormatter.Format(result, operation.MaxResultLength);
-                OperationLog.Write(operation, level, outcome, seconds, exception, _frame?.Arguments?.Summary, resultSummary, resources, _frame?.ParentName, _frame?.Activity);
+                var parent = _threadAmbient ? AmbientOperation.CurrentName : _frame?.ParentName;
+                OperationLog.Write(operation, level, outcome, seconds, end, exception, _frame?.Arguments?.Summary, resultSummary, resources, parent, _frame?.Activity);
             }
         }
         catch (Exception ex)

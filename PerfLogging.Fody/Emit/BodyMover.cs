@@ -18,7 +18,9 @@ internal static class BodyMover
         var attributes = MethodAttributes.Private | MethodAttributes.HideBySig | (method.IsStatic ? MethodAttributes.Static : 0);
         var original = new MethodDefinition(method.Name + Suffix, attributes, method.ReturnType)
         {
-            ImplAttributes = method.ImplAttributes & ~MethodImplAttributes.Synchronized,
+            // The method callers see keeps NoInlining (it is the wrapper); its moved body may be inlined into it, so a
+            // woven call costs one call frame like the original. Synchronized stays on the wrapper alone.
+            ImplAttributes = method.ImplAttributes & ~(MethodImplAttributes.Synchronized | MethodImplAttributes.NoInlining),
         };
         foreach (var parameter in method.GenericParameters)
         {

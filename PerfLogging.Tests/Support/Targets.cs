@@ -17,6 +17,8 @@ internal sealed class OrderService
     [return: NotLogged]
     public string Token() => "secret";
 
+    public Task PayAsync() => Task.CompletedTask;
+
     public static OperationDescriptor Describe(string method, PerformanceAspectAttribute? aspect = null) =>
         OperationDescriptor.Create(
             aspect ?? new PerformanceLoggingAttribute(),

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PerfLogging.Configuration;
 using PerfLogging.Tests.Support;
 using PerfLogging.Tests.Target;
 
@@ -47,5 +48,67 @@ public class WovenHotPathTests
         }
 
         (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
+    }
+
+    [Test]
+    public void A_woven_call_logged_to_a_provider_that_does_not_read_the_fields_allocates_nothing()
+    {
+        // Like LoggerMessage.Define: the record's state is a struct, the operation is ambient without an
+        // AsyncLocal write, and the fields are computed only when a provider reads them.
+        var provider = new CountingLoggerProvider();
+        using var factory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Information).AddProvider(provider));
+        PerformanceLogging.Configure(factory, new PerformanceLoggingOptions());
+        try
+        {
+            var calculator = new Calculator();
+            for (var i = 0; i < 100; i++)
+            {
+                calculator.Add(i, 1);
+            }
+
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 10_000; i++)
+            {
+                calculator.Add(i, 1);
+            }
+
+            (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
+            provider.Records.ShouldBe(10_100);
+            provider.Scopes.ShouldBe(10_100);
+        }
+        finally
+        {
+            PerformanceLogging.Reset();
+        }
+    }
+
+    private sealed class CountingLoggerProvider : ILoggerProvider, ILogger
+    {
+        public int Records { get; private set; }
+
+        public int Scopes { get; private set; }
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull
+        {
+            Scopes++;
+            return null;
+        }
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == LogLevel.Information && eventId.Id == 1)
+            {
+                Records++;
+            }
+        }
+
+        public void Dispose()
+        {
+        }
     }
 }

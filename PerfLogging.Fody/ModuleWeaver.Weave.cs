@@ -55,7 +55,7 @@ public sealed partial class ModuleWeaver
 
     /// <summary>
     /// <code>
-    /// var scope = OperationScope.Start(Describe());
+    /// OperationScope.Start(Describe(), out var scope);
     /// if (scope.CapturesArguments) { scope.AddArgument(0, a); … }
     /// try { result = Original(a, …); }
     /// catch (Exception ex) { if (!scope.Fail(ex)) throw; result = default; }
@@ -77,8 +77,8 @@ public sealed partial class ModuleWeaver
         }
 
         il.Emit(OpCodes.Call, describe);
+        il.Emit(OpCodes.Ldloca, scope);
         il.Emit(OpCodes.Call, _runtime.Start);
-        il.Emit(OpCodes.Stloc, scope);
         EmitArguments(il, method, scope);
 
         var end = Instruction.Create(OpCodes.Ldloca, scope);

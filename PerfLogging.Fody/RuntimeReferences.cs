@@ -34,7 +34,7 @@ internal sealed class RuntimeReferences
             Setters[property.Name] = module.ImportReference(property.SetMethod);
         }
 
-        Start = Import(scope, "Start", 1);
+        Start = Import(scope, "Start", 2);
         CapturesArguments = Import(scope, "get_CapturesArguments", 0);
         AddArgument = Import(scope, "AddArgument", 2);
         Fail = Import(scope, "Fail", 1);

@@ -1,3 +1,5 @@
+using PerfLogging.Diagnostics;
+
 namespace PerfLogging.Runtime;
 
 /// <summary>
@@ -37,18 +39,49 @@ internal static class AmbientOperation
         set => s_flow.Value = value;
     }
 
-    /// <summary>Makes a synchronous operation the innermost one on this thread.</summary>
-    /// <param name="name">The operation name.</param>
+    /// <summary>Makes a synchronous operation the innermost one on this thread, with its logger scope open.</summary>
+    /// <param name="operation">The operation.</param>
     /// <returns>The token to hand back to <see cref="LeaveThread"/> on the same thread.</returns>
-    public static int EnterThread(string name) => (t_stack ??= new ThreadStack()).Push(name, s_flow.Value);
+    public static int EnterThread(ResolvedOperation operation)
+    {
+        var scope = BeginScope(operation);
+        return (t_stack ??= new ThreadStack()).Push(operation.Name, s_flow.Value, scope);
+    }
 
-    /// <summary>Removes the operation entered with <paramref name="token"/>, and any left above it.</summary>
+    /// <summary>Removes the operation entered with <paramref name="token"/>, and any left above it, closing their scopes.</summary>
     /// <param name="token">What <see cref="EnterThread"/> returned.</param>
     public static void LeaveThread(int token) => t_stack?.PopTo(token - 1);
 
+    /// <summary>Opens the operation's logger scope (its name under <c>OperationField</c>); a failing provider is contained.</summary>
+    public static IDisposable? BeginScope(ResolvedOperation operation)
+    {
+        try
+        {
+            return operation.BeginScope(operation.ScopeState);
+        }
+        catch (Exception ex)
+        {
+            SelfDiagnostics.Report(SelfDiagnosticKind.LoggerBeginScope, "A logging provider failed in BeginScope; records inside the operation lack its scope.", ex);
+            return null;
+        }
+    }
+
+    /// <summary>Closes a logger scope; a failing provider is contained.</summary>
+    public static void EndScope(IDisposable? scope)
+    {
+        try
+        {
+            scope?.Dispose();
+        }
+        catch (Exception ex)
+        {
+            SelfDiagnostics.Report(SelfDiagnosticKind.LoggerBeginScope, "A logging provider failed disposing its scope.", ex);
+        }
+    }
+
     private sealed class ThreadStack
     {
-        private (string Name, OperationFrame? Flow)[] _entries = new (string, OperationFrame?)[8];
+        private Entry[] _entries = new Entry[8];
         private int _depth;
 
         public string? Top(OperationFrame? flow)
@@ -58,33 +91,58 @@ internal static class AmbientOperation
                 return null;
             }
 
-            var top = _entries[_depth - 1];
+            ref var top = ref _entries[_depth - 1];
             return ReferenceEquals(top.Flow, flow) ? top.Name : null;
         }
 
-        public int Push(string name, OperationFrame? flow)
+        public int Push(string name, OperationFrame? flow, IDisposable? scope)
         {
             if (_depth == _entries.Length)
             {
                 Array.Resize(ref _entries, _entries.Length * 2);
             }
 
-            _entries[_depth] = (name, flow);
+            // A free slot's flow and scope are already null (PopTo clears them): only references are written.
+            ref var entry = ref _entries[_depth];
+            entry.Name = name;
+            if (flow is not null)
+            {
+                entry.Flow = flow;
+            }
+
+            if (scope is not null)
+            {
+                entry.Scope = scope;
+            }
+
             return ++_depth;
         }
 
         public void PopTo(int depth)
         {
-            // Clears the flow frames it removes, so a thread that once ran them does not keep them alive; the names
-            // are the operations' own strings and are simply overwritten.
+            // Clears the references it removes other than the names (the operations' own strings), so a thread does
+            // not keep finished flow frames or scopes alive.
             while (_depth > depth)
             {
                 ref var entry = ref _entries[--_depth];
+                if (entry.Scope is { } scope)
+                {
+                    entry.Scope = null;
+                    EndScope(scope);
+                }
+
                 if (entry.Flow is not null)
                 {
                     entry.Flow = null;
                 }
             }
         }
+    }
+
+    private struct Entry
+    {
+        public string Name;
+        public OperationFrame? Flow;
+        public IDisposable? Scope;
     }
 }

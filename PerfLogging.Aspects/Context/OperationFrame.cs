@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-using PerfLogging.Diagnostics;
 
 namespace PerfLogging.Runtime;
 
@@ -12,6 +10,7 @@ internal sealed class OperationFrame
 {
     private OperationFrame? _previous;
     private System.Diagnostics.Activity? _previousActivity;
+    private IDisposable? _loggerScope;
     private bool _flowing;
 
     private OperationFrame(string name)
@@ -44,14 +43,14 @@ internal sealed class OperationFrame
     /// <summary>Gets the operation that was ambient when this one became ambient through its flow.</summary>
     public string? ParentName { get; private set; }
 
-    /// <summary>Makes the operation the innermost one of its flow, across awaits.</summary>
-    /// <param name="parentName">The operation ambient now, recorded as the parent.</param>
-    public void EnterFlow(string? parentName)
+    /// <summary>Makes the operation the innermost one of its flow, across awaits, with its logger scope open.</summary>
+    public void EnterFlow(ResolvedOperation operation)
     {
-        ParentName = parentName;
+        ParentName = AmbientOperation.CurrentName;
         _flowing = true;
         _previous = AmbientOperation.Flow;
         AmbientOperation.Flow = this;
+        _loggerScope = AmbientOperation.BeginScope(operation);
     }
 
     /// <summary>Restores the parent as the innermost operation and the previous activity as the current one.</summary>
@@ -66,6 +65,8 @@ internal sealed class OperationFrame
         if (_flowing)
         {
             _flowing = false;
+            AmbientOperation.EndScope(_loggerScope);
+            _loggerScope = null;
             if (ReferenceEquals(AmbientOperation.Flow, this))
             {
                 AmbientOperation.Flow = _previous;

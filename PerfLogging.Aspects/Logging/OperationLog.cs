@@ -50,7 +50,7 @@ internal static class OperationLog
         t_writing = true;
         try
         {
-            operation.Logger.Log(level, eventId, state, exception, s_formatter);
+            operation.Log(level, eventId, state, exception, s_formatter);
         }
         catch (Exception ex)
         {

@@ -59,7 +59,7 @@ public sealed class PerformanceOperation : IDisposable
     internal PerformanceOperation(OperationDescriptor descriptor)
     {
         Name = descriptor.OperationName;
-        _scope = OperationScope.Start(descriptor);
+        OperationScope.Start(descriptor, out _scope);
     }
 
     /// <summary>Gets the operation name.</summary>

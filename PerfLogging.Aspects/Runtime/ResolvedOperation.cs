@@ -62,6 +62,11 @@ internal sealed class ResolvedOperation
         ErrorLevel = state.ErrorLevel;
         MinLevel = (LogLevel)Math.Min(Math.Min((int)SuccessLevel, (int)WarningLevel), Math.Min((int)CriticalLevel, (int)ErrorLevel));
         Logger = CreateLogger(state, descriptor.LoggerCategory);
+
+        // ILogger's BeginScope and Log are generic interface methods: bound once here, each call is a delegate call
+        // instead of a generic virtual dispatch.
+        BeginScope = Logger.BeginScope<OperationScopeState>;
+        Log = Logger.Log<PerformanceLogState>;
         NameTag = new KeyValuePair<string, object?>(PerformanceMeter.OperationTag, Name);
 
         // Immutable, so one instance serves as the logger scope of every call.
@@ -112,6 +117,12 @@ internal sealed class ResolvedOperation
     public LogLevel MinLevel { get; }
 
     public ILogger Logger { get; }
+
+    /// <summary><see cref="ILogger.BeginScope{TState}"/> of <see cref="Logger"/>, bound to the operation's scope state.</summary>
+    public Func<OperationScopeState, IDisposable?> BeginScope { get; }
+
+    /// <summary><see cref="ILogger.Log{TState}"/> of <see cref="Logger"/>, bound to performance records.</summary>
+    public Action<LogLevel, EventId, PerformanceLogState, Exception?, Func<PerformanceLogState, Exception?, string>> Log { get; }
 
     public KeyValuePair<string, object?> NameTag { get; }
 

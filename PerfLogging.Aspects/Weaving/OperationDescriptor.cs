@@ -9,7 +9,7 @@ namespace PerfLogging.Weaving;
 /// <summary>
 /// Everything about one aspected method that does not change from call to call: its operation name, logger
 /// category, the aspect's explicit settings, context fields and parameters. Woven code builds one per method,
-/// once, and passes it to <see cref="OperationScope.Start(OperationDescriptor)"/> on every call.
+/// once, and passes it to <see cref="OperationScope.Start(OperationDescriptor, out OperationScope)"/> on every call.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class OperationDescriptor

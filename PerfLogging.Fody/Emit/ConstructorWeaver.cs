@@ -12,7 +12,7 @@ namespace PerfLogging.Fody.Emit;
 /// before that, and field initialisers stay untimed):
 /// <code>
 /// base(…);
-/// var scope = OperationScope.Start(Describe());
+/// OperationScope.Start(Describe(), out var scope);
 /// try { …rest of the body… } catch (Exception ex) { scope.Fail(ex); throw; }
 /// scope.Complete();
 /// </code>
@@ -51,8 +51,8 @@ internal sealed class ConstructorWeaver(
         var start = new[]
         {
             Instruction.Create(OpCodes.Call, describe),
+            Instruction.Create(OpCodes.Ldloca, scope),
             Instruction.Create(OpCodes.Call, runtime.Start),
-            Instruction.Create(OpCodes.Stloc, scope),
         };
         var tryStart = Instruction.Create(OpCodes.Nop);
         il.InsertBefore(first, tryStart);

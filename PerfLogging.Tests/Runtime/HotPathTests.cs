@@ -133,7 +133,7 @@ public class HotPathTests
         var sum = 0;
         for (var i = 0; i < calls; i++)
         {
-            var scope = OperationScope.Start(descriptor);
+            OperationScope.Start(descriptor, out var scope);
             int result;
             try
             {
@@ -159,7 +159,7 @@ public class HotPathTests
     {
         for (var i = 0; i < calls; i++)
         {
-            var scope = OperationScope.Start(descriptor);
+            OperationScope.Start(descriptor, out var scope);
             scope.CompleteTask(completed);
         }
     }

@@ -10,7 +10,7 @@ internal static class Woven
 {
     public static T Call<T>(OperationDescriptor descriptor, Func<T> body, Action<OperationScope>? arguments = null)
     {
-        var scope = OperationScope.Start(descriptor);
+        OperationScope.Start(descriptor, out var scope);
         if (scope.CapturesArguments)
         {
             arguments?.Invoke(scope);
@@ -36,7 +36,7 @@ internal static class Woven
 
     public static void CallVoid(OperationDescriptor descriptor, Action body)
     {
-        var scope = OperationScope.Start(descriptor);
+        OperationScope.Start(descriptor, out var scope);
         try
         {
             body();
@@ -54,7 +54,7 @@ internal static class Woven
 
     public static Task CallTask(OperationDescriptor descriptor, Func<Task> body)
     {
-        var scope = OperationScope.Start(descriptor);
+        OperationScope.Start(descriptor, out var scope);
         Task? task;
         try
         {
@@ -75,7 +75,7 @@ internal static class Woven
 
     public static Task<T> CallTask<T>(OperationDescriptor descriptor, Func<Task<T>> body)
     {
-        var scope = OperationScope.Start(descriptor);
+        OperationScope.Start(descriptor, out var scope);
         Task<T>? task;
         try
         {
@@ -96,7 +96,7 @@ internal static class Woven
 
     public static ValueTask CallValueTask(OperationDescriptor descriptor, Func<ValueTask> body)
     {
-        var scope = OperationScope.Start(descriptor);
+        OperationScope.Start(descriptor, out var scope);
         ValueTask task;
         try
         {
@@ -117,7 +117,7 @@ internal static class Woven
 
     public static ValueTask<T> CallValueTask<T>(OperationDescriptor descriptor, Func<ValueTask<T>> body)
     {
-        var scope = OperationScope.Start(descriptor);
+        OperationScope.Start(descriptor, out var scope);
         ValueTask<T> task;
         try
         {

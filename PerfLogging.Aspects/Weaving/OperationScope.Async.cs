@@ -22,25 +22,7 @@ public partial struct OperationScope
             return FinishCompleted(task) ? Task.CompletedTask : task!;
         }
 
-        var pending = new TaskCompletionSource();
-        task.ContinueWith(
-            static (completed, state) =>
-            {
-                var (scope, target) = ((OperationScope, TaskCompletionSource))state!;
-                if (scope.FinishCompleted(completed))
-                {
-                    target.TrySetResult();
-                }
-                else
-                {
-                    target.TrySetFromTask(completed);
-                }
-            },
-            (LeaveAmbient(), pending),
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
-        return pending.Task;
+        return new PendingTask(LeaveAmbient(), task).Task;
     }
 
     /// <summary>Records a <see cref="Task{TResult}"/>-returning call, to its completion.</summary>
@@ -59,25 +41,7 @@ public partial struct OperationScope
             return FinishCompleted(task) ? Task.FromResult(default(T)!) : task!;
         }
 
-        var pending = new TaskCompletionSource<T>();
-        task.ContinueWith(
-            static (completed, state) =>
-            {
-                var (scope, target) = ((OperationScope, TaskCompletionSource<T>))state!;
-                if (scope.FinishCompleted(completed))
-                {
-                    target.TrySetResult(default!);
-                }
-                else
-                {
-                    target.TrySetFromTask(completed);
-                }
-            },
-            (LeaveAmbient(), pending),
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
-        return pending.Task;
+        return new PendingTask<T>(LeaveAmbient(), task).Task;
     }
 
     /// <summary>Records a <see cref="ValueTask"/>-returning call, to its completion.</summary>
@@ -164,7 +128,8 @@ public partial struct OperationScope
 
     /// <summary>
     /// The call returns to its caller while the task runs on: the operation stops being ambient here, before the
-    /// continuation takes its copy of the scope (so it neither captures the ambient state nor restores it twice).
+    /// pending completion takes its copy of the scope (so it neither captures the ambient state nor restores it
+    /// twice), and this copy records nothing more.
     /// </summary>
     private OperationScope LeaveAmbient()
     {
@@ -172,5 +137,62 @@ public partial struct OperationScope
         var pending = this;
         _completed = true;
         return pending;
+    }
+
+    /// <summary>
+    /// The task handed to the caller of a pending <see cref="Task"/>: completes, after the record is written, with the
+    /// original's outcome (the same exception objects, the cancellation token). One object and one delegate per call.
+    /// </summary>
+    private sealed class PendingTask : TaskCompletionSource
+    {
+        private readonly Task _original;
+        private OperationScope _scope;
+
+        public PendingTask(OperationScope scope, Task original)
+        {
+            _scope = scope;
+            _original = original;
+
+            // Flows the execution context of the call (request, activity) into the record, like an await would.
+            original.ConfigureAwait(false).GetAwaiter().OnCompleted(Complete);
+        }
+
+        private void Complete()
+        {
+            if (_scope.FinishCompleted(_original))
+            {
+                TrySetResult();
+            }
+            else
+            {
+                TrySetFromTask(_original);
+            }
+        }
+    }
+
+    /// <summary>The task handed to the caller of a pending <see cref="Task{TResult}"/>; see <see cref="PendingTask"/>.</summary>
+    private sealed class PendingTask<T> : TaskCompletionSource<T>
+    {
+        private readonly Task<T> _original;
+        private OperationScope _scope;
+
+        public PendingTask(OperationScope scope, Task<T> original)
+        {
+            _scope = scope;
+            _original = original;
+            original.ConfigureAwait(false).GetAwaiter().OnCompleted(Complete);
+        }
+
+        private void Complete()
+        {
+            if (_scope.FinishCompleted(_original))
+            {
+                TrySetResult(default!);
+            }
+            else
+            {
+                TrySetFromTask(_original);
+            }
+        }
     }
 }

@@ -38,7 +38,7 @@ internal static class OperationLog
         }
 
         var state = new PerformanceLogState(
-            operation, outcome, seconds, endTimestamp, exception, argsSummary, resultSummary, resources, BuildContext(operation, parentOperation, span));
+            operation, outcome, seconds, operation.State.WallClockAt(endTimestamp), exception, argsSummary, resultSummary, resources, BuildContext(operation, parentOperation, span));
         var eventId = outcome switch
         {
             PerformanceOutcome.Success => Completed,

@@ -16,7 +16,7 @@ internal readonly struct PerformanceLogState : IReadOnlyList<KeyValuePair<string
 {
     private readonly ResolvedOperation _operation;
     private readonly double _seconds;
-    private readonly long _endTimestamp;
+    private readonly DateTimeOffset _endTime;
     private readonly Exception? _exception;
     private readonly string? _argsSummary;
     private readonly string? _resultSummary;
@@ -27,7 +27,7 @@ internal readonly struct PerformanceLogState : IReadOnlyList<KeyValuePair<string
         ResolvedOperation operation,
         PerformanceOutcome outcome,
         double seconds,
-        long endTimestamp,
+        DateTimeOffset endTime,
         Exception? exception,
         string? argsSummary,
         string? resultSummary,
@@ -37,7 +37,7 @@ internal readonly struct PerformanceLogState : IReadOnlyList<KeyValuePair<string
         _operation = operation;
         Outcome = outcome;
         _seconds = seconds;
-        _endTimestamp = endTimestamp;
+        _endTime = endTime;
         _exception = exception;
         _argsSummary = argsSummary;
         _resultSummary = resultSummary;
@@ -115,9 +115,9 @@ internal readonly struct PerformanceLogState : IReadOnlyList<KeyValuePair<string
 
     public string OperationName => _operation.Name;
 
-    DateTimeOffset IMetricValues.StartTime => EndTime - TimeSpan.FromSeconds(_seconds);
+    DateTimeOffset IMetricValues.StartTime => _endTime - TimeSpan.FromSeconds(_seconds);
 
-    DateTimeOffset IMetricValues.EndTime => EndTime;
+    DateTimeOffset IMetricValues.EndTime => _endTime;
 
     double IMetricValues.DurationSeconds => _seconds;
 
@@ -156,9 +156,6 @@ internal readonly struct PerformanceLogState : IReadOnlyList<KeyValuePair<string
     double IMetricValues.WarningThreshold => _operation.WarningSeconds;
 
     double IMetricValues.CriticalThreshold => _operation.CriticalSeconds;
-
-    /// <summary>When the operation ended, from its timestamp: the wall clock is not read while the call is timed.</summary>
-    private DateTimeOffset EndTime => _operation.State.WallClockAt(_endTimestamp);
 
     private static string Seconds(double value) => value.ToString("0.000###", CultureInfo.InvariantCulture);
 }

@@ -74,13 +74,14 @@ internal sealed class RuntimeState
     public double SecondsBetween(long start, long end) => (end - start) / (double)TimestampFrequency;
 
     /// <summary>
-    /// The wall-clock time of a timestamp, without reading the wall clock on the hot path: from a (wall clock,
-    /// timestamp) pair read together, renewed once it is a minute old so the two clocks cannot drift apart.
+    /// The wall-clock time of a recent timestamp, without reading the wall clock on every call: from a (wall clock,
+    /// timestamp) pair read together, renewed once the timestamp is a minute past it, so a step or drift of the wall
+    /// clock is picked up within a minute.
     /// </summary>
     public DateTimeOffset WallClockAt(long timestamp)
     {
         var anchor = _anchor;
-        if (anchor is null || GetTimestamp() - anchor.Timestamp > AnchorLifetimeSeconds * TimestampFrequency)
+        if (anchor is null || timestamp - anchor.Timestamp > AnchorLifetimeSeconds * TimestampFrequency)
         {
             anchor = new ClockAnchor(TimeProvider.GetUtcNow(), GetTimestamp());
             _anchor = anchor;

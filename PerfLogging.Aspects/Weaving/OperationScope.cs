@@ -194,9 +194,11 @@ public partial struct OperationScope
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Finish<TResult>(Exception? exception, TResult result, bool hasResult)
     {
+        // Read first, so leaving the ambient state (closing the logger scope) is not part of the duration.
+        var end = _operation!.State.GetTimestamp();
         _completed = true;
         ExitAmbient();
-        Record(exception, result, hasResult);
+        Record(end, exception, result, hasResult);
     }
 
     /// <summary>Stops being the ambient operation: closes the logger scope and restores the parent. Idempotent.</summary>
@@ -212,12 +214,11 @@ public partial struct OperationScope
     }
 
     /// <summary>Measures, classifies, counts and, when the outcome's level is enabled, logs. Never throws.</summary>
-    private readonly void Record<TResult>(Exception? exception, TResult result, bool hasResult)
+    private readonly void Record<TResult>(long end, Exception? exception, TResult result, bool hasResult)
     {
         var operation = _operation!;
         try
         {
-            var end = operation.State.GetTimestamp();
             var seconds = operation.State.SecondsBetween(_start, end);
             var resources = _frame?.Probe?.Stop(operation.IncludeMemory, operation.IncludeCpu, seconds);
             var outcome = Classify(operation, seconds, exception, resources);

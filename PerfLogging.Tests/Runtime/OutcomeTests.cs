@@ -1,3 +1,4 @@
+using PerfLogging.Configuration;
 using Microsoft.Extensions.Logging;
 using PerfLogging.Tests.Support;
 
@@ -67,6 +68,31 @@ public class OutcomeTests
         state["success"].ShouldBe(true);
         state["warning_threshold"].ShouldBe(1.0);
         state["component"].ShouldBe("orders");
+    }
+
+    [Test]
+    public void Start_and_end_times_follow_a_wall_clock_step_once_the_clock_anchor_is_a_minute_old()
+    {
+        // Times come from the operation's timestamps and a (wall clock, timestamp) anchor: a wall clock that steps
+        // (NTP) without the monotonic clock is picked up when the anchor is renewed.
+        var clock = new SteppedClock(new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.Zero));
+        var capture = new StateCaptureProvider();
+        using var factory = LoggerFactory.Create(builder => builder.AddProvider(capture));
+        PerformanceLogging.Configure(factory, new PerformanceLoggingOptions(), clock);
+        var descriptor = OrderService.Describe(nameof(OrderService.Ship));
+
+        Woven.CallVoid(descriptor, () => clock.Elapse(TimeSpan.FromMilliseconds(250)));
+        clock.StepWallClock(TimeSpan.FromMinutes(10));
+        clock.Elapse(TimeSpan.FromSeconds(61));
+        Woven.CallVoid(descriptor, () => clock.Elapse(TimeSpan.FromMilliseconds(500)));
+
+        var times = capture.States.Select(s => s.ToDictionary(p => p.Key, p => p.Value))
+            .Select(s => ((DateTime)s["start_time"]!, (DateTime)s["end_time"]!)).ToList();
+        times.ShouldBe(
+        [
+            (new DateTime(2026, 11, 27, 10, 0, 0, DateTimeKind.Utc), new DateTime(2026, 11, 27, 10, 0, 0, 250, DateTimeKind.Utc)),
+            (new DateTime(2026, 11, 27, 10, 11, 1, 250, DateTimeKind.Utc), new DateTime(2026, 11, 27, 10, 11, 1, 750, DateTimeKind.Utc)),
+        ]);
     }
 
     [Test]
@@ -199,4 +225,25 @@ public class OutcomeTests
     {
         public static int Throw(Exception exception) => throw exception;
     }
+}
+
+/// <summary>A wall clock and a monotonic clock that move together, except when the wall clock is stepped.</summary>
+internal sealed class SteppedClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+    private long _ticks;
+
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public override long GetTimestamp() => _ticks;
+
+    public void Elapse(TimeSpan time)
+    {
+        _now += time;
+        _ticks += time.Ticks;
+    }
+
+    public void StepWallClock(TimeSpan step) => _now += step;
 }

@@ -4,7 +4,7 @@ namespace PerfLogging;
 
 /// <summary>
 /// The ambient context of tracked operations: the current request (its id appears on every record as
-/// <c>request_id</c>) and the operation being tracked, flowing across awaits.
+/// <c>request_id</c>, flowing across awaits) and the innermost operation being tracked.
 /// </summary>
 public static class PerformanceContext
 {

@@ -45,12 +45,15 @@ internal static class AmbientOperation
     public static int EnterThread(ResolvedOperation operation)
     {
         var scope = BeginScope(operation);
-        return (t_stack ??= new ThreadStack()).Push(operation.Name, s_flow.Value, scope);
+        var flow = s_flow.Value;
+        var stack = t_stack ??= new ThreadStack();
+        return stack.Push(operation.Name, stack.Top(flow) ?? flow?.Name, flow, scope);
     }
 
     /// <summary>Removes the operation entered with <paramref name="token"/>, and any left above it, closing their scopes.</summary>
     /// <param name="token">What <see cref="EnterThread"/> returned.</param>
-    public static void LeaveThread(int token) => t_stack?.PopTo(token - 1);
+    /// <returns>The operation that was innermost when it entered: its parent.</returns>
+    public static string? LeaveThread(int token) => t_stack?.PopTo(token - 1);
 
     /// <summary>Opens the operation's logger scope (its name under <c>OperationField</c>); a failing provider is contained.</summary>
     public static IDisposable? BeginScope(ResolvedOperation operation)
@@ -95,7 +98,7 @@ internal static class AmbientOperation
             return ReferenceEquals(top.Flow, flow) ? top.Name : null;
         }
 
-        public int Push(string name, OperationFrame? flow, IDisposable? scope)
+        public int Push(string name, string? parent, OperationFrame? flow, IDisposable? scope)
         {
             if (_depth == _entries.Length)
             {
@@ -105,6 +108,7 @@ internal static class AmbientOperation
             // A free slot's flow and scope are already null (PopTo clears them): only references are written.
             ref var entry = ref _entries[_depth];
             entry.Name = name;
+            entry.Parent = parent;
             if (flow is not null)
             {
                 entry.Flow = flow;
@@ -118,10 +122,11 @@ internal static class AmbientOperation
             return ++_depth;
         }
 
-        public void PopTo(int depth)
+        public string? PopTo(int depth)
         {
             // Clears the references it removes other than the names (the operations' own strings), so a thread does
             // not keep finished flow frames or scopes alive.
+            var parent = depth < _depth ? _entries[depth].Parent : null;
             while (_depth > depth)
             {
                 ref var entry = ref _entries[--_depth];
@@ -136,12 +141,15 @@ internal static class AmbientOperation
                     entry.Flow = null;
                 }
             }
+
+            return parent;
         }
     }
 
     private struct Entry
     {
         public string Name;
+        public string? Parent;
         public OperationFrame? Flow;
         public IDisposable? Scope;
     }

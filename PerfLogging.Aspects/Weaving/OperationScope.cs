@@ -34,7 +34,6 @@ public partial struct OperationScope
     private long _start;
     private int _threadToken;
     private bool _verbose;
-    private bool _threadAmbient;
     private bool _completed;
 
     /// <summary>Fills a zeroed scope field by field (a constructor would build a copy).</summary>
@@ -53,9 +52,7 @@ public partial struct OperationScope
         var flows = enter && !operation.Descriptor.RunsOnOneThread;
         if (enter && operation.Descriptor.RunsOnOneThread)
         {
-            // Its parent is what is ambient again once it leaves: looked up then, and only if a record is written.
             _threadToken = AmbientOperation.EnterThread(operation);
-            _threadAmbient = true;
         }
 
         if (flows || captureArguments || captured is not null || probe || activity is not null)
@@ -197,24 +194,32 @@ public partial struct OperationScope
         // Read first, so leaving the ambient state (closing the logger scope) is not part of the duration.
         var end = _operation!.State.GetTimestamp();
         _completed = true;
-        ExitAmbient();
-        Record(end, exception, result, hasResult);
+        var parent = ExitAmbient();
+        Record(end, parent, exception, result, hasResult);
     }
 
     /// <summary>Stops being the ambient operation: closes the logger scope and restores the parent. Idempotent.</summary>
-    private void ExitAmbient()
+    /// <returns>The parent operation, if this one was ambient.</returns>
+    private string? ExitAmbient()
     {
+        string? parent = null;
         if (_threadToken != 0)
         {
-            AmbientOperation.LeaveThread(_threadToken);
+            parent = AmbientOperation.LeaveThread(_threadToken);
             _threadToken = 0;
         }
 
-        _frame?.Exit();
+        if (_frame is { } frame)
+        {
+            frame.Exit();
+            parent ??= frame.ParentName;
+        }
+
+        return parent;
     }
 
     /// <summary>Measures, classifies, counts and, when the outcome's level is enabled, logs. Never throws.</summary>
-    private readonly void Record<TResult>(long end, Exception? exception, TResult result, bool hasResult)
+    private readonly void Record<TResult>(long end, string? parent, Exception? exception, TResult result, bool hasResult)
     {
         var operation = _operation!;
         try
@@ -242,7 +247,6 @@ public partial struct OperationScope
                     : descriptor.ResultRedacted ? ValueFormatter.Redacted
                     : descriptor.ResultClassification is { } classified ? ValueFormatter.Redact(result, classified, operation.State.Redactors, operation.MaxResultLength)
                     : ValueFormatter.Format(result, operation.MaxResultLength);
-                var parent = _threadAmbient ? AmbientOperation.CurrentName : _frame?.ParentName;
                 OperationLog.Write(operation, level, outcome, seconds, end, exception, _frame?.Arguments?.Summary, resultSummary, resources, parent, _frame?.Activity);
             }
         }

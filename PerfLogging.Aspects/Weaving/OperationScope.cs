@@ -125,7 +125,7 @@ public partial struct OperationScope
 
     /// <summary>
     /// Starts tracking without making the operation ambient: for enumerations, whose steps interleave with the
-    /// caller's code, and for manual operations that may be disposed on another flow.
+    /// caller's code.
     /// </summary>
     internal static OperationScope StartDetached(OperationDescriptor descriptor, ArgumentCapture? arguments = null)
     {

@@ -121,37 +121,19 @@ public sealed partial class ModuleWeaver
 
         var handlerEnd = end;
         il.Append(end);
-        switch (target.Shape)
+        if (target.Shape is MethodShape.Void or MethodShape.Opaque)
         {
-            case MethodShape.Void:
-                il.Emit(OpCodes.Call, _runtime.CompleteVoid);
-                break;
-            case MethodShape.Opaque:
-                il.Emit(OpCodes.Call, _runtime.CompleteVoid);
-                il.Emit(OpCodes.Ldloc, result);
-                break;
-            case MethodShape.Value:
-                il.Emit(OpCodes.Ldloc, result);
-                il.Emit(OpCodes.Call, _runtime.Close(_runtime.CompleteValue, method.ReturnType));
-                break;
-            case MethodShape.Task:
-                il.Emit(OpCodes.Ldloc, result);
-                il.Emit(OpCodes.Call, _runtime.CompleteTask);
-                break;
-            case MethodShape.TaskOfT:
-                il.Emit(OpCodes.Ldloc, result);
-                il.Emit(OpCodes.Call, _runtime.Close(_runtime.CompleteTaskOfT, target.ResultType!));
-                break;
-            case MethodShape.ValueTask:
-                il.Emit(OpCodes.Ldloc, result);
-                il.Emit(OpCodes.Call, _runtime.CompleteValueTask);
-                break;
-            case MethodShape.ValueTaskOfT:
-                il.Emit(OpCodes.Ldloc, result);
-                il.Emit(OpCodes.Call, _runtime.Close(_runtime.CompleteValueTaskOfT, target.ResultType!));
-                break;
-            default:
-                throw new InvalidOperationException($"Shape {target.Shape} is not emitted here.");
+            il.Emit(OpCodes.Call, _runtime.CompleteVoid);
+        }
+
+        if (result is not null)
+        {
+            // Opaque results pass through untouched; the others go through their shape's Complete overload.
+            il.Emit(OpCodes.Ldloc, result);
+            if (target.Shape != MethodShape.Opaque)
+            {
+                il.Emit(OpCodes.Call, Completion(target));
+            }
         }
 
         il.Emit(OpCodes.Ret);
@@ -225,6 +207,17 @@ public sealed partial class ModuleWeaver
 
         return type;
     }
+
+    /// <summary>The <c>Complete…</c> overload that takes and returns a value of the target's shape.</summary>
+    private MethodReference Completion(WeaveTarget target) => target.Shape switch
+    {
+        MethodShape.Value => _runtime.Close(_runtime.CompleteValue, target.Method.ReturnType),
+        MethodShape.Task => _runtime.CompleteTask,
+        MethodShape.TaskOfT => _runtime.Close(_runtime.CompleteTaskOfT, target.ResultType!),
+        MethodShape.ValueTask => _runtime.CompleteValueTask,
+        MethodShape.ValueTaskOfT => _runtime.Close(_runtime.CompleteValueTaskOfT, target.ResultType!),
+        _ => throw new InvalidOperationException($"Shape {target.Shape} is not emitted here."),
+    };
 
     /// <summary>Hands each argument over typed, only when the runtime asks (<c>scope.CapturesArguments</c>).</summary>
     private void EmitArguments(ILProcessor il, MethodDefinition method, VariableDefinition scope)

@@ -10,6 +10,7 @@ public class Calculator
     public double Add(double a, double b) => a + b;
 
     [PerformanceLogging]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     public static string Greet(string name) => "Hello " + name;
 
     [PerformanceLogging]

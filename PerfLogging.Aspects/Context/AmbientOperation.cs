@@ -23,21 +23,31 @@ internal static class AmbientOperation
     private static ThreadStack? t_stack;
 
     /// <summary>Gets the name of the innermost operation, or null outside any.</summary>
-    public static string? CurrentName
+    public static string? CurrentName => Innermost(t_stack, s_flow.Value);
+
+    /// <summary>Makes an async or manual operation the innermost one of its flow, across awaits.</summary>
+    /// <param name="frame">The operation's frame.</param>
+    /// <param name="previous">The flow frame to restore when it leaves.</param>
+    /// <returns>The operation that was innermost: its parent.</returns>
+    public static string? EnterFlow(OperationFrame frame, out OperationFrame? previous)
     {
-        get
+        previous = s_flow.Value;
+        var parent = Innermost(t_stack, previous);
+        s_flow.Value = frame;
+        return parent;
+    }
+
+    /// <summary>Restores <paramref name="previous"/> as the innermost flow frame, if <paramref name="frame"/> still is.</summary>
+    public static void LeaveFlow(OperationFrame frame, OperationFrame? previous)
+    {
+        if (ReferenceEquals(s_flow.Value, frame))
         {
-            var flow = s_flow.Value;
-            return t_stack?.Top(flow) ?? flow?.Name;
+            s_flow.Value = previous;
         }
     }
 
-    /// <summary>Gets or sets the innermost flowing (async or manual) operation.</summary>
-    public static OperationFrame? Flow
-    {
-        get => s_flow.Value;
-        set => s_flow.Value = value;
-    }
+    /// <summary>The top of the thread's stack while <paramref name="flow"/> is the frame it was pushed under, else the flow frame.</summary>
+    private static string? Innermost(ThreadStack? stack, OperationFrame? flow) => stack?.Top(flow) ?? flow?.Name;
 
     /// <summary>Makes a synchronous operation the innermost one on this thread, with its logger scope open.</summary>
     /// <param name="operation">The operation.</param>
@@ -47,7 +57,7 @@ internal static class AmbientOperation
         var scope = BeginScope(operation);
         var flow = s_flow.Value;
         var stack = t_stack ??= new ThreadStack();
-        return stack.Push(operation.Name, stack.Top(flow) ?? flow?.Name, flow, scope);
+        return stack.Push(operation.Name, Innermost(stack, flow), flow, scope);
     }
 
     /// <summary>Removes the operation entered with <paramref name="token"/>, and any left above it, closing their scopes.</summary>

@@ -46,10 +46,8 @@ internal sealed class OperationFrame
     /// <summary>Makes the operation the innermost one of its flow, across awaits, with its logger scope open.</summary>
     public void EnterFlow(ResolvedOperation operation)
     {
-        ParentName = AmbientOperation.CurrentName;
+        ParentName = AmbientOperation.EnterFlow(this, out _previous);
         _flowing = true;
-        _previous = AmbientOperation.Flow;
-        AmbientOperation.Flow = this;
         _loggerScope = AmbientOperation.BeginScope(operation);
     }
 
@@ -67,10 +65,7 @@ internal sealed class OperationFrame
             _flowing = false;
             AmbientOperation.EndScope(_loggerScope);
             _loggerScope = null;
-            if (ReferenceEquals(AmbientOperation.Flow, this))
-            {
-                AmbientOperation.Flow = _previous;
-            }
+            AmbientOperation.LeaveFlow(this, _previous);
         }
     }
 }

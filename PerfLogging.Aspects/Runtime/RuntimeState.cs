@@ -17,6 +17,7 @@ internal sealed class RuntimeState
 
     private static int s_lastVersion;
 
+    private readonly double _ticksPerTimestamp;
     private ClockAnchor? _anchor;
 
     public RuntimeState(PerformanceLoggingOptions options, ILoggerFactory? loggerFactory, TimeProvider timeProvider, IRedactorProvider? redactors = null)
@@ -28,6 +29,8 @@ internal sealed class RuntimeState
         IsLoggingConfigured = loggerFactory is not null;
         TimeProvider = timeProvider;
         UsesSystemClock = ReferenceEquals(timeProvider, TimeProvider.System);
+        TimestampFrequency = UsesSystemClock ? System.Diagnostics.Stopwatch.Frequency : timeProvider.TimestampFrequency;
+        _ticksPerTimestamp = TimeSpan.TicksPerSecond / (double)TimestampFrequency;
         Enabled = options.Enabled;
         Profiles = options.Profiles.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         Operations = options.Operations.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
@@ -67,7 +70,8 @@ internal sealed class RuntimeState
 
     public LogLevel ErrorLevel { get; }
 
-    public long TimestampFrequency => UsesSystemClock ? System.Diagnostics.Stopwatch.Frequency : TimeProvider.TimestampFrequency;
+    /// <summary>Timestamps per second, read once: the clock's frequency does not change.</summary>
+    public long TimestampFrequency { get; }
 
     public long GetTimestamp() => UsesSystemClock ? System.Diagnostics.Stopwatch.GetTimestamp() : TimeProvider.GetTimestamp();
 
@@ -87,8 +91,7 @@ internal sealed class RuntimeState
             _anchor = anchor;
         }
 
-        var ticksPerTimestamp = TimeSpan.TicksPerSecond / (double)TimestampFrequency;
-        return anchor.UtcNow + TimeSpan.FromTicks((long)Math.Round((timestamp - anchor.Timestamp) * ticksPerTimestamp));
+        return anchor.UtcNow + TimeSpan.FromTicks((long)Math.Round((timestamp - anchor.Timestamp) * _ticksPerTimestamp));
     }
 
     private static LogLevel ParseLevel(string? name, LogLevel fallback) =>

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using PerfLogging.Runtime;
+using PerfLogging.Tests.Support;
 using PerfLogging.Tests.Target;
 
 namespace PerfLogging.Tests.Reliability;
@@ -95,7 +96,7 @@ public class LoadTests
         return failures;
     }
 
-    private sealed class CountingProvider : ILoggerProvider
+    private sealed class CountingProvider : TestLoggerProvider
     {
         private long _records;
         private long _errors;
@@ -110,28 +111,14 @@ public class LoadTests
             Interlocked.Exchange(ref _errors, 0);
         }
 
-        public ILogger CreateLogger(string categoryName) => new Logger(this);
-
-        public void Dispose()
+        public override void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-        }
-
-        private sealed class Logger(CountingProvider provider) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            if (state is IReadOnlyList<KeyValuePair<string, object?>> { Count: > 0 } fields && fields[0].Key == "operation_name")
             {
-                if (state is IReadOnlyList<KeyValuePair<string, object?>> { Count: > 0 } fields && fields[0].Key == "operation_name")
+                Interlocked.Increment(ref _records);
+                if (logLevel == LogLevel.Error)
                 {
-                    Interlocked.Increment(ref provider._records);
-                    if (logLevel == LogLevel.Error)
-                    {
-                        Interlocked.Increment(ref provider._errors);
-                    }
+                    Interlocked.Increment(ref _errors);
                 }
             }
         }

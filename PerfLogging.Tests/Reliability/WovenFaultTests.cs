@@ -70,29 +70,15 @@ public class WovenFaultTests
     }
 
     /// <summary>A provider whose Log calls woven code.</summary>
-    private sealed class CallingProvider : ILoggerProvider
+    private sealed class CallingProvider : TestLoggerProvider
     {
         public List<int> InnerResults { get; } = [];
 
-        public ILogger CreateLogger(string categoryName) => new Logger(this);
-
-        public void Dispose()
+        public override void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-        }
-
-        private sealed class Logger(CallingProvider provider) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            if (eventId.Id == 1)
             {
-                if (eventId.Id == 1)
-                {
-                    provider.InnerResults.Add(new Calculator().Add(3, 4));
-                }
+                InnerResults.Add(new Calculator().Add(3, 4));
             }
         }
     }

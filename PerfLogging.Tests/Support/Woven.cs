@@ -8,7 +8,40 @@ namespace PerfLogging.Tests.Support;
 /// </summary>
 internal static class Woven
 {
-    public static T Call<T>(OperationDescriptor descriptor, Func<T> body, Action<OperationScope>? arguments = null)
+    /// <summary>What the woven code does with the value the original returned, per shape.</summary>
+    private delegate TOut Completion<TIn, TOut>(ref OperationScope scope, TIn returned);
+
+    public static T Call<T>(OperationDescriptor descriptor, Func<T> body, Action<OperationScope>? arguments = null) =>
+        Run(descriptor, body, static (ref OperationScope scope, T result) => scope.Complete(result), arguments);
+
+    public static void CallVoid(OperationDescriptor descriptor, Action body) =>
+        Run(
+            descriptor,
+            () =>
+            {
+                body();
+                return 0;
+            },
+            static (ref OperationScope scope, int _) =>
+            {
+                scope.Complete();
+                return 0;
+            });
+
+    public static Task CallTask(OperationDescriptor descriptor, Func<Task> body) =>
+        Run<Task?, Task>(descriptor, body, static (ref OperationScope scope, Task? task) => scope.CompleteTask(task));
+
+    public static Task<T> CallTask<T>(OperationDescriptor descriptor, Func<Task<T>> body) =>
+        Run<Task<T>?, Task<T>>(descriptor, body, static (ref OperationScope scope, Task<T>? task) => scope.CompleteTask(task));
+
+    public static ValueTask CallValueTask(OperationDescriptor descriptor, Func<ValueTask> body) =>
+        Run(descriptor, body, static (ref OperationScope scope, ValueTask task) => scope.CompleteValueTask(task));
+
+    public static ValueTask<T> CallValueTask<T>(OperationDescriptor descriptor, Func<ValueTask<T>> body) =>
+        Run(descriptor, body, static (ref OperationScope scope, ValueTask<T> task) => scope.CompleteValueTask(task));
+
+    /// <summary>Start, hand over arguments, try the body, fail (swallowed failures return default) or complete.</summary>
+    private static TOut Run<TIn, TOut>(OperationDescriptor descriptor, Func<TIn> body, Completion<TIn, TOut> complete, Action<OperationScope>? arguments = null)
     {
         OperationScope.Start(descriptor, out var scope);
         if (scope.CapturesArguments)
@@ -16,10 +49,10 @@ internal static class Woven
             arguments?.Invoke(scope);
         }
 
-        T result;
+        TIn returned;
         try
         {
-            result = body();
+            returned = body();
         }
         catch (Exception ex)
         {
@@ -28,111 +61,9 @@ internal static class Woven
                 throw;
             }
 
-            result = default!;
+            returned = default!;
         }
 
-        return scope.Complete(result);
-    }
-
-    public static void CallVoid(OperationDescriptor descriptor, Action body)
-    {
-        OperationScope.Start(descriptor, out var scope);
-        try
-        {
-            body();
-        }
-        catch (Exception ex)
-        {
-            if (!scope.Fail(ex))
-            {
-                throw;
-            }
-        }
-
-        scope.Complete();
-    }
-
-    public static Task CallTask(OperationDescriptor descriptor, Func<Task> body)
-    {
-        OperationScope.Start(descriptor, out var scope);
-        Task? task;
-        try
-        {
-            task = body();
-        }
-        catch (Exception ex)
-        {
-            if (!scope.Fail(ex))
-            {
-                throw;
-            }
-
-            task = null;
-        }
-
-        return scope.CompleteTask(task);
-    }
-
-    public static Task<T> CallTask<T>(OperationDescriptor descriptor, Func<Task<T>> body)
-    {
-        OperationScope.Start(descriptor, out var scope);
-        Task<T>? task;
-        try
-        {
-            task = body();
-        }
-        catch (Exception ex)
-        {
-            if (!scope.Fail(ex))
-            {
-                throw;
-            }
-
-            task = null;
-        }
-
-        return scope.CompleteTask(task);
-    }
-
-    public static ValueTask CallValueTask(OperationDescriptor descriptor, Func<ValueTask> body)
-    {
-        OperationScope.Start(descriptor, out var scope);
-        ValueTask task;
-        try
-        {
-            task = body();
-        }
-        catch (Exception ex)
-        {
-            if (!scope.Fail(ex))
-            {
-                throw;
-            }
-
-            task = default;
-        }
-
-        return scope.CompleteValueTask(task);
-    }
-
-    public static ValueTask<T> CallValueTask<T>(OperationDescriptor descriptor, Func<ValueTask<T>> body)
-    {
-        OperationScope.Start(descriptor, out var scope);
-        ValueTask<T> task;
-        try
-        {
-            task = body();
-        }
-        catch (Exception ex)
-        {
-            if (!scope.Fail(ex))
-            {
-                throw;
-            }
-
-            task = default;
-        }
-
-        return scope.CompleteValueTask(task);
+        return complete(ref scope, returned);
     }
 }

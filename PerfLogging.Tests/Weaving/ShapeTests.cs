@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.Extensions.Logging;
 using PerfLogging.Tests.Support;
 using PerfLogging.Tests.Target;
@@ -33,6 +34,18 @@ public class ShapeTests
 
     [Test]
     public void A_static_method_is_logged() => Check(() => Calculator.Greet("ann").ShouldBe("Hello ann"), "Calculator.Greet");
+
+    [Test]
+    public void NoInlining_stays_on_the_method_and_leaves_its_moved_body_free_to_inline()
+    {
+        const BindingFlags statics = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static;
+
+        var wrapper = typeof(Calculator).GetMethod(nameof(Calculator.Greet), statics)!;
+        var body = typeof(Calculator).GetMethod("Greet$PerfOriginal", statics)!;
+
+        wrapper.MethodImplementationFlags.ShouldBe(MethodImplAttributes.NoInlining);
+        body.MethodImplementationFlags.ShouldBe(MethodImplAttributes.IL);
+    }
 
     [Test]
     public void A_void_method_is_logged() => Check(() => new Calculator().Nothing(), "Calculator.Nothing");

@@ -82,33 +82,16 @@ public class WovenHotPathTests
         }
     }
 
-    private sealed class CountingLoggerProvider : ILoggerProvider, ILogger
+    private sealed class CountingLoggerProvider : TestLoggerProvider
     {
         public int Records { get; private set; }
 
-        public int Scopes { get; private set; }
-
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull
-        {
-            Scopes++;
-            return null;
-        }
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        public override void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             if (logLevel == LogLevel.Information && eventId.Id == 1)
             {
                 Records++;
             }
-        }
-
-        public void Dispose()
-        {
         }
     }
 }

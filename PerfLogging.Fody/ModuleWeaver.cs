@@ -5,8 +5,8 @@ using PerfLogging.Fody.Model;
 namespace PerfLogging.Fody;
 
 /// <summary>
-/// Weaves every method that carries a performance aspect (on itself or its type): the body moves to a private
-/// <c>$PerfOriginal</c> method and the method becomes a wrapper that calls the PerfLogging runtime.
+/// Weaves every method that carries a performance aspect (on itself or its type), in place: the calls into the
+/// PerfLogging runtime go around the method's own body, so it stays the same method to everything that inspects it.
 /// </summary>
 public sealed partial class ModuleWeaver : BaseModuleWeaver
 {
@@ -20,9 +20,8 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
         var woven = new List<WeaveTarget>();
         foreach (var target in targets)
         {
-            if (Check(target))
+            if (Check(target) && Weave(target))
             {
-                Weave(target);
                 woven.Add(target);
             }
         }

@@ -37,7 +37,8 @@ internal sealed class RuntimeReferences
         Start = Import(scope, "Start", 2);
         CapturesArguments = Import(scope, "get_CapturesArguments", 0);
         AddArgument = Import(scope, "AddArgument", 2);
-        Fail = Import(scope, "Fail", 1);
+        Filter = Import(scope, "Filter", 1);
+        Unwind = Import(scope, "Unwind", 0);
         CompleteVoid = module.ImportReference(scope.Methods.Single(m => m.Name == "Complete" && !m.HasGenericParameters));
         CompleteValue = module.ImportReference(scope.Methods.Single(m => m.Name == "Complete" && m.HasGenericParameters));
         CompleteTask = module.ImportReference(scope.Methods.Single(m => m.Name == "CompleteTask" && !m.HasGenericParameters));
@@ -74,7 +75,9 @@ internal sealed class RuntimeReferences
 
     public MethodReference AddArgument { get; }
 
-    public MethodReference Fail { get; }
+    public MethodReference Filter { get; }
+
+    public MethodReference Unwind { get; }
 
     public MethodReference CompleteVoid { get; }
 

@@ -65,6 +65,9 @@ internal static class AmbientOperation
     /// <returns>The operation that was innermost when it entered: its parent.</returns>
     public static string? LeaveThread(int token) => t_stack?.PopTo(token - 1);
 
+    /// <summary>The parent of the operation entered with <paramref name="token"/>, which stays entered.</summary>
+    public static string? ParentAt(int token) => t_stack?.ParentAt(token - 1);
+
     /// <summary>Opens the operation's logger scope (its name under <c>OperationField</c>); a failing provider is contained.</summary>
     public static IDisposable? BeginScope(ResolvedOperation operation)
     {
@@ -132,11 +135,13 @@ internal static class AmbientOperation
             return ++_depth;
         }
 
+        public string? ParentAt(int depth) => depth < _depth ? _entries[depth].Parent : null;
+
         public string? PopTo(int depth)
         {
             // Clears the references it removes other than the names (the operations' own strings), so a thread does
             // not keep finished flow frames or scopes alive.
-            var parent = depth < _depth ? _entries[depth].Parent : null;
+            var parent = ParentAt(depth);
             while (_depth > depth)
             {
                 ref var entry = ref _entries[--_depth];

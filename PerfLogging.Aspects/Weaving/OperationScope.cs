@@ -12,13 +12,18 @@ namespace PerfLogging.Weaving;
 /// reference; it is a struct so a call under threshold with its level disabled allocates nothing.
 /// </summary>
 /// <remarks>
-/// The woven shape of a method returning <c>T</c> is:
+/// The weaver writes the calls into the method's own body (no second method, no extra frame). For a method
+/// returning <c>T</c>:
 /// <code>
 /// OperationScope.Start(descriptor, out var scope);
 /// if (scope.CapturesArguments) { scope.AddArgument(0, a); … }
-/// T result;
-/// try { result = Original(a, …); }
-/// catch (Exception ex) { if (!scope.Fail(ex)) throw; result = default; }
+/// try
+/// {
+///     try { …original body, every return a 'leave' to the epilogue… }
+///     filter { scope.Filter(exception) }        // records during the first pass; true only when swallowing
+///     handler { result = default; }
+/// }
+/// fault { scope.Unwind(); }                     // the exception escapes: stop being ambient
 /// return scope.Complete(result);
 /// </code>
 /// Task, ValueTask and void shapes call the matching <c>Complete…</c> overload instead.
@@ -35,6 +40,7 @@ public partial struct OperationScope
     private int _threadToken;
     private bool _verbose;
     private bool _completed;
+    private bool _swallowed;
 
     /// <summary>Fills a zeroed scope field by field (a constructor would build a copy).</summary>
     private void Initialize(ResolvedOperation operation, bool ambient, ArgumentCapture? captured)
@@ -149,7 +155,7 @@ public partial struct OperationScope
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Complete()
     {
-        if (_operation is not null && !_completed)
+        if (_operation is not null)
         {
             Finish<object?>(null, null, hasResult: false);
         }
@@ -162,7 +168,7 @@ public partial struct OperationScope
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Complete<T>(T result)
     {
-        if (_operation is not null && !_completed)
+        if (_operation is not null)
         {
             Finish(null, result, hasResult: true);
         }
@@ -180,23 +186,65 @@ public partial struct OperationScope
             return false;
         }
 
-        if (!_completed)
+        Finish<object?>(exception, null, hasResult: false);
+        return _operation.OnError != PerformanceErrorMode.LogAndRaise;
+    }
+
+    /// <summary>
+    /// Records a failure from the woven method's exception filter, while the exception is in its first pass: nothing
+    /// is caught or rethrown, so the caller's filters run before the method's own <c>finally</c> blocks and one throw
+    /// stays one first-chance exception. The operation stays ambient until <see cref="Unwind"/> or the epilogue.
+    /// </summary>
+    /// <param name="thrown">The object the filter received.</param>
+    /// <returns>True only when the failure is to be swallowed (OnError is not LogAndRaise): the filter's verdict.</returns>
+    public bool Filter(object? thrown)
+    {
+        var operation = _operation;
+        if (operation is null || thrown is not Exception exception)
         {
-            Finish<object?>(exception, null, hasResult: false);
+            return false;
         }
 
-        return _operation.OnError != PerformanceErrorMode.LogAndRaise;
+        if (!_completed)
+        {
+            var end = operation.State.GetTimestamp();
+            _completed = true;
+            Record(end, AmbientParent(), exception, (object?)null, hasResult: false);
+        }
+
+        return _swallowed = operation.OnError != PerformanceErrorMode.LogAndRaise;
+    }
+
+    /// <summary>The exception escapes the woven method (the fault handler): stops being ambient. Idempotent.</summary>
+    public void Unwind()
+    {
+        if (_operation is not null)
+        {
+            _completed = true;
+            ExitAmbient();
+        }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Finish<TResult>(Exception? exception, TResult result, bool hasResult)
     {
+        if (_completed)
+        {
+            // Recorded already (a swallowed failure, or a manual operation completed twice): only leave.
+            ExitAmbient();
+            return;
+        }
+
         // Read first, so leaving the ambient state (closing the logger scope) is not part of the duration.
         var end = _operation!.State.GetTimestamp();
         _completed = true;
         var parent = ExitAmbient();
         Record(end, parent, exception, result, hasResult);
     }
+
+    /// <summary>The operation that was innermost when this one became ambient, without leaving.</summary>
+    private readonly string? AmbientParent() =>
+        _threadToken != 0 ? AmbientOperation.ParentAt(_threadToken) : _frame?.ParentName;
 
     /// <summary>Stops being the ambient operation: closes the logger scope and restores the parent. Idempotent.</summary>
     /// <returns>The parent operation, if this one was ambient.</returns>

@@ -139,13 +139,8 @@ public class HotPathTests
             {
                 result = 1;
             }
-            catch (Exception ex)
+            catch (Exception ex) when (scope.Filter(ex))
             {
-                if (!scope.Fail(ex))
-                {
-                    throw;
-                }
-
                 result = 0;
             }
 

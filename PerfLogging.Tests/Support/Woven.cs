@@ -40,7 +40,10 @@ internal static class Woven
     public static ValueTask<T> CallValueTask<T>(OperationDescriptor descriptor, Func<ValueTask<T>> body) =>
         Run(descriptor, body, static (ref OperationScope scope, ValueTask<T> task) => scope.CompleteValueTask(task));
 
-    /// <summary>Start, hand over arguments, try the body, fail (swallowed failures return default) or complete.</summary>
+    /// <summary>
+    /// Start, hand over arguments, run the body; a failure is recorded from the exception filter (swallowed failures
+    /// return default), an escaping one leaves the ambient state in a fault block (here: finally with a flag); complete.
+    /// </summary>
     private static TOut Run<TIn, TOut>(OperationDescriptor descriptor, Func<TIn> body, Completion<TIn, TOut> complete, Action<OperationScope>? arguments = null)
     {
         OperationScope.Start(descriptor, out var scope);
@@ -50,18 +53,26 @@ internal static class Woven
         }
 
         TIn returned;
+        var escaped = true;
         try
         {
-            returned = body();
-        }
-        catch (Exception ex)
-        {
-            if (!scope.Fail(ex))
+            try
             {
-                throw;
+                returned = body();
+            }
+            catch (Exception ex) when (scope.Filter(ex))
+            {
+                returned = default!;
             }
 
-            returned = default!;
+            escaped = false;
+        }
+        finally
+        {
+            if (escaped)
+            {
+                scope.Unwind();
+            }
         }
 
         return complete(ref scope, returned);

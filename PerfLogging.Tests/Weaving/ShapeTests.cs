@@ -36,15 +36,17 @@ public class ShapeTests
     public void A_static_method_is_logged() => Check(() => Calculator.Greet("ann").ShouldBe("Hello ann"), "Calculator.Greet");
 
     [Test]
-    public void NoInlining_stays_on_the_method_and_leaves_its_moved_body_free_to_inline()
+    public void The_method_is_woven_in_place_and_keeps_its_implementation_flags()
     {
-        const BindingFlags statics = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static;
+        const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly;
 
-        var wrapper = typeof(Calculator).GetMethod(nameof(Calculator.Greet), statics)!;
-        var body = typeof(Calculator).GetMethod("Greet$PerfOriginal", statics)!;
+        var greet = typeof(Calculator).GetMethod(nameof(Calculator.Greet), all)!;
 
-        wrapper.MethodImplementationFlags.ShouldBe(MethodImplAttributes.NoInlining);
-        body.MethodImplementationFlags.ShouldBe(MethodImplAttributes.IL);
+        greet.MethodImplementationFlags.ShouldBe(MethodImplAttributes.NoInlining);
+        greet.GetMethodBody()!.ExceptionHandlingClauses.Select(c => c.Flags)
+            .ShouldBe([ExceptionHandlingClauseOptions.Filter, ExceptionHandlingClauseOptions.Fault]);
+        typeof(Calculator).Assembly.GetTypes().SelectMany(t => t.GetMethods(all))
+            .Where(m => m.Name.EndsWith("$PerfOriginal", StringComparison.Ordinal)).ShouldBeEmpty();
     }
 
     [Test]

@@ -53,6 +53,8 @@ internal sealed partial class MethodProcessor(
 
         var end = Instruction.Create(OpCodes.Nop);
         RedirectReturns(first, result, end);
+        var open = Body.ExceptionHandlers.Where(h => h.HandlerEnd is null || h.TryEnd is null).ToList();
+        var last = Body.Instructions[Body.Instructions.Count - 1];
         if (IsIterator)
         {
             WeaveIterator(first, result!, end);
@@ -61,6 +63,8 @@ internal sealed partial class MethodProcessor(
         {
             WeaveTracked(first, result, end);
         }
+
+        CloseAt(open, last.Next);
 
         Body.OptimizeMacros();
         SortSequencePoints();
@@ -119,6 +123,19 @@ internal sealed partial class MethodProcessor(
         Instruction[] targets => targets,
         _ => Enumerable.Empty<Instruction>(),
     };
+
+    /// <summary>
+    /// A handler that ended with the method (its end is null in Cecil: a body whose last block is a <c>finally</c> after
+    /// a try that always throws) would grow over everything appended behind it: it ends where the original body ended.
+    /// </summary>
+    private static void CloseAt(IEnumerable<ExceptionHandler> open, Instruction bodyEnd)
+    {
+        foreach (var handler in open)
+        {
+            handler.TryEnd ??= bodyEnd;
+            handler.HandlerEnd ??= bodyEnd;
+        }
+    }
 
     /// <summary>A <c>tail.</c> call cannot return from inside a protected region; it becomes an ordinary call.</summary>
     private void RemoveTailPrefixes()

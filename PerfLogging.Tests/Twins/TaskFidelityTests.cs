@@ -1,0 +1,213 @@
+extern alias unwoven;
+
+using Microsoft.Extensions.Logging;
+using PerfLogging.Tests.Fidelity;
+using PerfLogging.Tests.Support;
+using Twin = unwoven::PerfLogging.Tests.Fidelity;
+
+namespace PerfLogging.Tests.Twins;
+
+/// <summary>Under LogAndRaise a woven method hands its caller the very task object the original returned.</summary>
+public class TaskFidelityTests
+{
+    private RuntimeHarness _harness = null!;
+
+    [SetUp]
+    public void SetUp() => _harness = new RuntimeHarness();
+
+    [TearDown]
+    public void TearDown() => _harness.Dispose();
+
+    [Test]
+    public void A_method_declared_Task_returns_the_pending_Task_of_int_itself()
+    {
+        var actual = new TaskCompletionSource<int>().Task;
+        Twin.Tasks.Declared(actual).ShouldBeSameAs(actual);
+
+        var returned = Tasks.Declared(actual);
+        returned.ShouldBeSameAs(actual);
+        returned.GetType().ShouldBe(typeof(Task<int>));
+    }
+
+    [Test]
+    public void The_tasks_AsyncState_is_kept()
+    {
+        var state = new object();
+        var actual = new TaskCompletionSource(state).Task;
+        Twin.Tasks.Declared(actual).AsyncState.ShouldBeSameAs(state);
+
+        Tasks.Declared(actual).AsyncState.ShouldBeSameAs(state);
+    }
+
+    [Test]
+    public void A_cached_task_is_the_same_object_on_every_call()
+    {
+        Twin.Tasks.Cached().ShouldBeSameAs(Twin.Tasks.Cached());
+
+        Tasks.Cached().ShouldBeSameAs(Tasks.Cached());
+        _harness.Records.Select(r => r.Field("success")).ShouldBe(["True", "True"]);
+    }
+
+    [Test]
+    public async Task A_pending_task_is_returned_itself_and_recorded_before_the_awaiting_caller_resumes()
+    {
+        var source = new TaskCompletionSource<int>();
+        var returned = Tasks.Pending(source);
+        returned.ShouldBeSameAs(source.Task);
+        _harness.Records.ShouldBeEmpty();
+
+        var seenOnResume = CountAfterAwait(returned);
+        _harness.Time.Advance(TimeSpan.FromSeconds(2));
+        source.SetResult(5);
+
+        (await seenOnResume).ShouldBe(1);
+        var record = _harness.Single();
+        record.Level.ShouldBe(LogLevel.Warning);
+        record.Field("duration_seconds").ShouldBe("2");
+    }
+
+    private async Task<int> CountAfterAwait(Task<int> task)
+    {
+        await task;
+        return _harness.Records.Count;
+    }
+
+    [Test]
+    public async Task A_pending_failure_reaches_the_caller_as_the_same_faulted_task()
+    {
+        var source = new TaskCompletionSource<int>();
+        var returned = Tasks.Pending(source);
+        var failure = new TimeoutException("late");
+        source.SetException(failure);
+
+        returned.ShouldBeSameAs(source.Task);
+        (await Should.ThrowAsync<TimeoutException>(() => returned)).ShouldBeSameAs(failure);
+        _harness.Single().Field("error_type").ShouldBe("TimeoutException");
+    }
+
+    [Test]
+    public void A_value_task_backed_by_a_task_or_a_result_is_returned_unchanged()
+    {
+        var source = new TaskCompletionSource<int>();
+        Twin.Tasks.PendingValue(source).AsTask().ShouldBeSameAs(source.Task);
+
+        Tasks.PendingValue(source).AsTask().ShouldBeSameAs(source.Task);
+        var inline = Tasks.InlineValue(3);
+        inline.IsCompletedSuccessfully.ShouldBeTrue();
+        inline.Result.ShouldBe(3);
+        inline.ShouldBe(Twin.Tasks.InlineValue(3));
+    }
+
+    [Test]
+    public void A_null_task_stays_null()
+    {
+        Twin.Tasks.Null().ShouldBeNull();
+
+        Tasks.Null().ShouldBeNull();
+    }
+
+    [Test]
+    public async Task Swallowing_returns_a_new_task_the_documented_difference()
+    {
+        var source = new TaskCompletionSource<int>();
+        var returned = Tasks.SwallowedPending(source);
+        source.SetException(new TimeoutException("swallowed"));
+
+        returned.ShouldNotBeSameAs(source.Task);
+        (await returned).ShouldBe(0);
+        _harness.Single().Level.ShouldBe(LogLevel.Error);
+    }
+
+    [Test]
+    public void Sync_over_async_on_a_single_threaded_context_completes_as_unwoven()
+    {
+        using var context = new PumpingContext();
+
+        context.Run(() => Twin.Tasks.DelayFreeOfContextAsync().Wait(TimeSpan.FromSeconds(10))).ShouldBeTrue();
+        context.Run(() => Tasks.DelayFreeOfContextAsync().Wait(TimeSpan.FromSeconds(10))).ShouldBeTrue();
+        _harness.Single().Field("result_summary").ShouldBeNull();
+    }
+
+    [Test]
+    public void Sync_over_async_that_needs_the_blocked_context_times_out_as_unwoven()
+    {
+        using var context = new PumpingContext();
+
+        context.Run(() => Twin.Tasks.DelayOnContextAsync().Wait(TimeSpan.FromMilliseconds(300))).ShouldBeFalse();
+        context.Run(() => Tasks.DelayOnContextAsync().Wait(TimeSpan.FromMilliseconds(300))).ShouldBeFalse();
+    }
+
+    [Test]
+    public void Unconfigured_the_woven_method_returns_the_same_objects()
+    {
+        _harness.Dispose();
+        var source = new TaskCompletionSource<int>();
+
+        Tasks.Pending(source).ShouldBeSameAs(source.Task);
+        Tasks.Cached().ShouldBeSameAs(Tasks.Cached());
+        using var context = new PumpingContext();
+        context.Run(() => Tasks.DelayFreeOfContextAsync().Wait(TimeSpan.FromSeconds(10))).ShouldBeTrue();
+        _harness = new RuntimeHarness();
+    }
+
+    /// <summary>A UI-style context: one thread that runs posted work in order, like a WinForms or WPF message loop.</summary>
+    private sealed class PumpingContext : SynchronizationContext, IDisposable
+    {
+        private readonly System.Collections.Concurrent.BlockingCollection<(SendOrPostCallback Callback, object? State)> _queue = [];
+        private readonly Thread _thread;
+
+        public PumpingContext()
+        {
+            _thread = new Thread(Pump) { IsBackground = true, Name = "pumping context" };
+            _thread.Start();
+        }
+
+        public override void Post(SendOrPostCallback d, object? state)
+        {
+            try
+            {
+                _queue.Add((d, state));
+            }
+            catch (InvalidOperationException)
+            {
+                // Work posted after the loop stopped (a late continuation of a timed-out test) runs elsewhere.
+                ThreadPool.QueueUserWorkItem(s => d(s), state);
+            }
+        }
+
+        public T Run<T>(Func<T> work)
+        {
+            var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+            Post(
+                _ =>
+                {
+                    try
+                    {
+                        done.SetResult(work());
+                    }
+                    catch (Exception ex)
+                    {
+                        done.SetException(ex);
+                    }
+                },
+                null);
+            return done.Task.WaitAsync(TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
+        }
+
+        public void Dispose()
+        {
+            _queue.CompleteAdding();
+            _thread.Join(TimeSpan.FromSeconds(10));
+            _queue.Dispose();
+        }
+
+        private void Pump()
+        {
+            SetSynchronizationContext(this);
+            foreach (var (callback, state) in _queue.GetConsumingEnumerable())
+            {
+                callback(state);
+            }
+        }
+    }
+}

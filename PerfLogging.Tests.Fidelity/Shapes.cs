@@ -120,6 +120,9 @@ public class Shapes
 
     public void Replace(int[] values) => _values = values;
 
+    /// <summary>A call in tail position: a test adds the <c>tail.</c> prefix C# never writes, then weaves it.</summary>
+    public int Forward(int value) => Classify(value);
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     public int Recurse(int depth) => depth == 0 ? 0 : 1 + Recurse(depth - 1);
 }

@@ -61,6 +61,9 @@ public sealed partial class ModuleWeaver
         return true;
     }
 
+    /// <summary><c>allows ref struct</c> on a generic parameter (ECMA-335 addendum, .NET 9).</summary>
+    private const GenericParameterAttributes AllowByRefLike = (GenericParameterAttributes)0x0020;
+
     private const string AsyncStateMachine = "System.Runtime.CompilerServices.AsyncStateMachineAttribute";
     private const string IteratorStateMachine = "System.Runtime.CompilerServices.IteratorStateMachineAttribute";
     private const string AsyncIteratorStateMachine = "System.Runtime.CompilerServices.AsyncIteratorStateMachineAttribute";
@@ -73,7 +76,8 @@ public sealed partial class ModuleWeaver
             return MethodShape.Constructor;
         }
 
-        var returnType = method.ReturnType;
+        // 'ref readonly' returns (modreq InAttribute) and init accessors (void modreq IsExternalInit) wear modifiers.
+        var returnType = WithoutModifiers(method.ReturnType);
         if (returnType.MetadataType == MetadataType.Void)
         {
             return MethodShape.Void;
@@ -110,10 +114,30 @@ public sealed partial class ModuleWeaver
         }
     }
 
-    /// <summary>ref structs (Span&lt;T&gt;, …) cannot be generic arguments, so they are never handed over.</summary>
+    /// <summary>The type without its custom modifiers (<c>modreq</c>/<c>modopt</c>), which signatures add to some shapes.</summary>
+    internal static TypeReference WithoutModifiers(TypeReference type)
+    {
+        while (type is IModifierType modified)
+        {
+            type = modified.ElementType;
+        }
+
+        return type;
+    }
+
+    /// <summary>
+    /// ref structs (Span&lt;T&gt;, …), and generic parameters that allow them (<c>allows ref struct</c>), cannot be
+    /// arguments of the runtime's generic methods, so they are never handed over.
+    /// </summary>
     internal static bool IsByRefLike(TypeReference type)
     {
-        if (type.IsGenericParameter || type.IsArray)
+        type = WithoutModifiers(type);
+        if (type is GenericParameter parameter)
+        {
+            return (parameter.Attributes & AllowByRefLike) != 0;
+        }
+
+        if (type.IsArray)
         {
             return false;
         }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Mono.Cecil;
+using Mono.Cecil.Cil;
 using PerfLogging.Fody.Model;
 
 namespace PerfLogging.Fody;
@@ -77,7 +78,20 @@ public sealed partial class ModuleWeaver
         !method.IsGetter && !method.IsSetter && !method.IsAddOn && !method.IsRemoveOn && !method.IsFire &&
         !method.Name.Contains("<") && !method.Name.Contains("$Perf") && !method.DeclaringType.Name.Contains("<") &&
         !HasAttribute(method.CustomAttributes, "System.Runtime.CompilerServices.CompilerGeneratedAttribute") &&
-        !HasAttribute(method.DeclaringType.CustomAttributes, "System.Runtime.CompilerServices.CompilerGeneratedAttribute");
+        !HasAttribute(method.DeclaringType.CustomAttributes, "System.Runtime.CompilerServices.CompilerGeneratedAttribute") &&
+        !IsInterfaceBridge(method);
+
+    /// <summary>
+    /// The private stub (<c>IMeasure.Measure</c>) the compiler writes when a method implements an interface member whose
+    /// signature differs only in modifiers (an <c>in</c> parameter): it only forwards to that method, which is selected
+    /// itself, so weaving the stub too would record every call twice.
+    /// </summary>
+    private static bool IsInterfaceBridge(MethodDefinition method) =>
+        method.IsPrivate && method.IsVirtual && method.HasOverrides &&
+        method.Body.Instructions.All(i => i.OpCode.Code is >= Code.Ldarg_0 and <= Code.Ldarg_3 or Code.Ldarg_S or Code.Ldarg or Code.Call or Code.Callvirt or Code.Ret or Code.Nop) &&
+        method.Body.Instructions.Count(i => i.OpCode.Code is Code.Call or Code.Callvirt) == 1 &&
+        method.Body.Instructions.Single(i => i.OpCode.Code is Code.Call or Code.Callvirt).Operand is MethodReference target &&
+        target.DeclaringType.FullName == method.DeclaringType.FullName && target.Name == method.Overrides[0].Name;
 
     private static IEnumerable<CustomAttribute> AspectAttributes(IEnumerable<CustomAttribute> attributes) =>
         attributes.Where(a => a.AttributeType.FullName is LoggingAttribute or ProfileAttribute or ConditionalAttribute);

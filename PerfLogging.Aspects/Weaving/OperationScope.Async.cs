@@ -7,7 +7,8 @@ namespace PerfLogging.Weaving;
 /// very object the method returned (same reference, runtime type and <see cref="Task.AsyncState"/>): a completed
 /// task is recorded at once, a pending one by a synchronous continuation registered before the task is returned, so
 /// the record is written before an awaiting caller resumes. The swallowing modes must turn a failure into a
-/// successful result, so a failed or pending task is handed back as a new task there.
+/// successful result, so a failed or pending task is handed back as a new task there; except a cold task (created,
+/// not started), which only its caller can start: it is returned itself and its failure is recorded, not swallowed.
 /// </summary>
 public partial struct OperationScope
 {
@@ -33,7 +34,7 @@ public partial struct OperationScope
         }
 
         var pending = LeaveAmbient();
-        if (Raises)
+        if (Raises || task.Status == TaskStatus.Created)
         {
             PendingRecord.Observe(pending, task);
             return task;
@@ -65,7 +66,7 @@ public partial struct OperationScope
         }
 
         var pending = LeaveAmbient();
-        if (Raises)
+        if (Raises || task.Status == TaskStatus.Created)
         {
             PendingRecord.Observe(pending, task);
             return task;

@@ -63,7 +63,7 @@ internal sealed partial class MethodProcessor
             if (result is not null)
             {
                 il.Emit(OpCodes.Ldloca, result);
-                il.Emit(OpCodes.Initobj, Method.ReturnType);
+                il.Emit(OpCodes.Initobj, ReturnType);
             }
 
             il.Emit(OpCodes.Leave, end);
@@ -223,11 +223,12 @@ internal sealed partial class MethodProcessor
     /// <summary>Pushes an argument's value (dereferenced for ref and in parameters); <paramref name="type"/> is its type.</summary>
     private static IEnumerable<Instruction> LoadArgument(ParameterDefinition parameter, out TypeReference type)
     {
-        type = parameter.ParameterType;
+        // 'in' parameters of virtual and interface methods are 'T& modreq(InAttribute)'.
+        type = ModuleWeaver.WithoutModifiers(parameter.ParameterType);
         var load = Instruction.Create(OpCodes.Ldarg, parameter);
         if (type is ByReferenceType byReference)
         {
-            type = byReference.ElementType;
+            type = ModuleWeaver.WithoutModifiers(byReference.ElementType);
             return [load, Instruction.Create(OpCodes.Ldobj, type)];
         }
 
@@ -237,13 +238,13 @@ internal sealed partial class MethodProcessor
     /// <summary>Out parameters are not set yet; pointers and ref structs cannot be generic arguments.</summary>
     private static bool IsCapturable(ParameterDefinition parameter)
     {
-        var type = parameter.ParameterType;
+        var type = ModuleWeaver.WithoutModifiers(parameter.ParameterType);
         if (parameter.IsOut && type.IsByReference && !parameter.IsIn)
         {
             return false;
         }
 
-        var element = type is ByReferenceType byReference ? byReference.ElementType : type;
+        var element = ModuleWeaver.WithoutModifiers(type is ByReferenceType byReference ? byReference.ElementType : type);
         return !element.IsPointer && !element.IsFunctionPointer && !element.IsByReference && !ModuleWeaver.IsByRefLike(element) &&
             element.FullName != "System.TypedReference";
     }
@@ -251,7 +252,7 @@ internal sealed partial class MethodProcessor
     /// <summary>The <c>Complete…</c> overload that takes and returns a value of the target's shape.</summary>
     private MethodReference Completion() => target.Shape switch
     {
-        MethodShape.Value => runtime.Close(runtime.CompleteValue, Method.ReturnType),
+        MethodShape.Value => runtime.Close(runtime.CompleteValue, ReturnType),
         MethodShape.Task => runtime.CompleteTask,
         MethodShape.TaskOfT => runtime.Close(runtime.CompleteTaskOfT, target.ResultType!),
         MethodShape.ValueTask => runtime.CompleteValueTask,

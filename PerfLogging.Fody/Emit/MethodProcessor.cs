@@ -45,7 +45,7 @@ internal sealed partial class MethodProcessor(
         Body.SimplifyMacros();
         var first = FirstTrackedInstruction();
         RemoveTailPrefixes();
-        var result = HasResult ? new VariableDefinition(Method.ReturnType) : null;
+        var result = HasResult ? new VariableDefinition(ReturnType) : null;
         if (result is not null)
         {
             Body.Variables.Add(result);
@@ -69,6 +69,9 @@ internal sealed partial class MethodProcessor(
         Body.OptimizeMacros();
         SortSequencePoints();
     }
+
+    /// <summary>The return type without custom modifiers (<c>ref readonly</c> returns carry a <c>modreq</c>).</summary>
+    private TypeReference ReturnType => ModuleWeaver.WithoutModifiers(Method.ReturnType);
 
     private bool HasResult => target.Shape is not (MethodShape.Void or MethodShape.Constructor);
 

@@ -12,7 +12,22 @@ namespace PerfLogging.Tests.Weaving;
 /// </summary>
 public class JitCompilationTests
 {
-    private static readonly Type[][] Instantiations = [[typeof(object)], [typeof(int)]];
+    /// <summary>A reference type, a value type and, where every parameter allows it (<c>allows ref struct</c>), a ref struct.</summary>
+    private static IEnumerable<Type[]> Instantiations(Type[] parameters)
+    {
+        if (parameters.Length == 0)
+        {
+            return [[]];
+        }
+
+        var candidates = new List<Type> { typeof(object), typeof(int) };
+        if (parameters.All(p => p.GenericParameterAttributes.HasFlag(GenericParameterAttributes.AllowByRefLike)))
+        {
+            candidates.Add(typeof(Span<int>));
+        }
+
+        return candidates.Select(c => Enumerable.Repeat(c, parameters.Length).ToArray());
+    }
 
     [TestCase(typeof(Target.Calculator))]
     [TestCase(typeof(Shop.Services.OrderService))]
@@ -70,9 +85,8 @@ public class JitCompilationTests
 
     private static int Compile(Type type, MethodBase method)
     {
-        var typeArguments = type.IsGenericTypeDefinition ? Instantiations.Select(i => Enumerable.Repeat(i[0], type.GetGenericArguments().Length).ToArray()) : [[]];
-        var methodArity = method.IsGenericMethodDefinition ? method.GetGenericArguments().Length : 0;
-        var methodArguments = methodArity > 0 ? Instantiations.Select(i => Enumerable.Repeat(i[0], methodArity).ToArray()) : [[]];
+        var typeArguments = Instantiations(type.IsGenericTypeDefinition ? type.GetGenericArguments() : []);
+        var methodArguments = Instantiations(method.IsGenericMethodDefinition ? method.GetGenericArguments() : []);
         var compiled = 0;
         foreach (var forType in typeArguments)
         {

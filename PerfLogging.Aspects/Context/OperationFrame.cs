@@ -10,7 +10,6 @@ internal sealed class OperationFrame
 {
     private OperationFrame? _previous;
     private System.Diagnostics.Activity? _previousActivity;
-    private IDisposable? _loggerScope;
     private bool _flowing;
 
     private OperationFrame(string name)
@@ -43,12 +42,11 @@ internal sealed class OperationFrame
     /// <summary>Gets the operation that was ambient when this one became ambient through its flow.</summary>
     public string? ParentName { get; private set; }
 
-    /// <summary>Makes the operation the innermost one of its flow, across awaits, with its logger scope open.</summary>
-    public void EnterFlow(ResolvedOperation operation)
+    /// <summary>Makes the operation the innermost one of its flow, across awaits.</summary>
+    public void EnterFlow()
     {
         ParentName = AmbientOperation.EnterFlow(this, out _previous);
         _flowing = true;
-        _loggerScope = AmbientOperation.BeginScope(operation);
     }
 
     /// <summary>Restores the parent as the innermost operation and the previous activity as the current one.</summary>
@@ -63,27 +61,7 @@ internal sealed class OperationFrame
         if (_flowing)
         {
             _flowing = false;
-            AmbientOperation.EndScope(_loggerScope);
-            _loggerScope = null;
             AmbientOperation.LeaveFlow(this, _previous);
         }
     }
-}
-
-/// <summary>The logger scope of an operation: one field, <c>operation</c> by default (<c>OperationField</c>).</summary>
-internal sealed class OperationScopeState(string field, string operation) : IReadOnlyList<KeyValuePair<string, object?>>
-{
-    public int Count => 1;
-
-    public KeyValuePair<string, object?> this[int index] =>
-        index == 0 ? new(field, operation) : throw new ArgumentOutOfRangeException(nameof(index));
-
-    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator()
-    {
-        yield return this[0];
-    }
-
-    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-
-    public override string ToString() => $"{field}={operation}";
 }

@@ -36,6 +36,12 @@ public static class PerformanceLoggingServiceCollectionExtensions
     {
         services.AddLogging();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PerformanceLoggingHostedService>());
+
+        // Records written inside an operation get its name through log enrichment (builder.Logging.EnableEnrichment()).
+        if (!services.Any(d => d.ImplementationType == typeof(PerformanceLogEnricher)))
+        {
+            services.AddLogEnricher<PerformanceLogEnricher>();
+        }
         return services;
     }
 }

@@ -10,7 +10,6 @@ internal enum SelfDiagnosticKind
 {
     LoggerIsEnabled,
     LoggerLog,
-    LoggerBeginScope,
     LoggerFactory,
     MemoryProbe,
     CpuProbe,
@@ -18,6 +17,7 @@ internal enum SelfDiagnosticKind
     Tracking,
     UnknownProfile,
     Reentrancy,
+    Tracing,
 }
 
 /// <summary>
@@ -48,6 +48,8 @@ internal static class SelfDiagnostics
         t_reporting = true;
         try
         {
+            // Woven code the provider reaches from here (or from async work it starts) runs untracked, like for records.
+            using var suppressed = TrackingSuppression.WithFlow();
             PerfLoggingEventSource.Log.SelfDiagnostic(kind.ToString(), text);
             var logger = PerformanceRuntime.State.LoggerFactory.CreateLogger(Category);
             logger.Log(LogLevel.Error, new EventId(9000 + (int)kind, kind.ToString()), exception, "PerfLogging: {Problem}", text);

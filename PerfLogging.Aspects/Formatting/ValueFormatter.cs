@@ -7,7 +7,11 @@ namespace PerfLogging.Runtime;
 
 /// <summary>
 /// Turns argument and result values into short, safe summaries. Never throws: a <c>ToString()</c> that throws
-/// gives a placeholder, sequences are cut after a few items and nesting is bounded, so cyclic graphs end.
+/// gives a placeholder, collections are cut after a few items and nesting is bounded, so cyclic graphs end.
+/// Values are formatted, never consumed: only materialised collections (arrays, <see cref="ICollection"/>,
+/// <see cref="ICollection{T}"/>, <see cref="IReadOnlyCollection{T}"/>, dictionaries) are listed; any other sequence
+/// (an iterator, a LINQ query, an <see cref="IQueryable"/>, a consuming enumerable) is named by its type and never
+/// enumerated. Formatting runs with tracking suppressed, so woven members it calls write no records.
 /// </summary>
 internal static class ValueFormatter
 {
@@ -18,6 +22,7 @@ internal static class ValueFormatter
 
     public static string Format<T>(T value, int maxLength)
     {
+        using var suppressed = TrackingSuppression.OnThread();
         var text = new StringBuilder();
         Append(text, value, maxLength, 0);
         return Truncate(text.ToString(), maxLength);
@@ -36,6 +41,7 @@ internal static class ValueFormatter
 
         try
         {
+            using var suppressed = TrackingSuppression.OnThread();
             var text = value is null ? string.Empty : value is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : value.ToString() ?? string.Empty;
             return Truncate(redactors.GetRedactor(classification).Redact(text), maxLength);
         }
@@ -70,6 +76,9 @@ internal static class ValueFormatter
                     break;
                 case IFormattable formattable:
                     text.Append(formattable.ToString(null, CultureInfo.InvariantCulture));
+                    break;
+                case IEnumerable sequence when !IsMaterialised(sequence):
+                    text.Append('<').Append(TypeNames.Display(sequence.GetType())).Append('>');
                     break;
                 case IEnumerable sequence when depth < MaxDepth && !HasOwnToString(sequence):
                     AppendSequence(text, sequence, budget, depth);
@@ -112,6 +121,30 @@ internal static class ValueFormatter
         }
 
         text.Append(']');
+    }
+
+    /// <summary>
+    /// A collection whose items are already there to read: enumerating it runs no user query, consumes nothing and
+    /// does not block. <see cref="IQueryable"/> is never one, whatever else it implements.
+    /// </summary>
+    private static bool IsMaterialised(IEnumerable sequence) =>
+        sequence is not IQueryable && (sequence is ICollection || s_materialised.GetOrAdd(sequence.GetType(), ImplementsCollection));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, bool> s_materialised = new();
+
+    private static bool ImplementsCollection(Type type)
+    {
+        foreach (var contract in type.GetInterfaces())
+        {
+            if (contract.IsGenericType &&
+                contract.GetGenericTypeDefinition() is var definition &&
+                (definition == typeof(ICollection<>) || definition == typeof(IReadOnlyCollection<>)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Types that override ToString (records, custom collections) describe themselves better than their items.</summary>

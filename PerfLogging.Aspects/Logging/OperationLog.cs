@@ -14,9 +14,6 @@ internal static class OperationLog
 
     private static readonly Func<PerformanceLogState, Exception?, string> s_formatter = PerformanceLogState.Format;
 
-    [ThreadStatic]
-    private static bool t_writing;
-
     public static void Write(
         ResolvedOperation operation,
         LogLevel level,
@@ -30,13 +27,6 @@ internal static class OperationLog
         string? parentOperation,
         Activity? span)
     {
-        // A provider that calls woven code while writing a record would otherwise log, and call it, forever.
-        if (t_writing)
-        {
-            SelfDiagnostics.Report(SelfDiagnosticKind.Reentrancy, $"'{operation.Name}' was called from inside a logging provider; records of such calls are skipped (they still count in metrics).");
-            return;
-        }
-
         var state = new PerformanceLogState(
             operation, outcome, seconds, operation.State.WallClockAt(endTimestamp), exception, argsSummary, resultSummary, resources, BuildContext(operation, parentOperation, span));
         var eventId = outcome switch
@@ -47,7 +37,9 @@ internal static class OperationLog
             _ => Failed,
         };
 
-        t_writing = true;
+        // Woven code a provider reaches while writing the record, on this thread or in async work it starts to ship
+        // the record, runs untracked: otherwise each record would produce another, forever.
+        using var suppressed = TrackingSuppression.WithFlow();
         try
         {
             operation.Log(level, eventId, state, exception, s_formatter);
@@ -55,10 +47,6 @@ internal static class OperationLog
         catch (Exception ex)
         {
             SelfDiagnostics.Report(SelfDiagnosticKind.LoggerLog, "A logging provider failed in Log; the record was dropped.", ex);
-        }
-        finally
-        {
-            t_writing = false;
         }
     }
 

@@ -48,12 +48,13 @@ internal sealed class PerformanceJsonConsoleLoggerProvider : ILoggerProvider, IS
             json.WriteString("level", level.ToString());
             json.WriteString("logger_name", category);
             json.WriteString("message", formatter(state, exception));
-            WriteContext(json, state);
-            if (state is PerformanceLogState performance)
+            var (metrics, properties) = Split(state);
+            WriteContext(json, properties, metrics?[MetricNames.OperationName] as string);
+            if (metrics is not null)
             {
                 json.WritePropertyName("performance");
                 json.WriteStartObject();
-                foreach (var (key, value) in performance.ToMetrics().ToDictionary())
+                foreach (var (key, value) in metrics)
                 {
                     WriteValue(json, key, value);
                 }
@@ -78,7 +79,41 @@ internal sealed class PerformanceJsonConsoleLoggerProvider : ILoggerProvider, IS
         }
     }
 
-    private void WriteContext<TState>(Utf8JsonWriter json, TState state)
+    /// <summary>The metric fields of a performance record (null for other records), and the other properties.</summary>
+    /// <remarks>
+    /// With log enrichment on, providers receive the record's properties joined with the enrichment tags instead of
+    /// the record's own state: a performance record is then recognised by its fields.
+    /// </remarks>
+    private static (Dictionary<string, object?>? Metrics, IEnumerable<KeyValuePair<string, object?>> Properties) Split<TState>(TState state)
+    {
+        if (state is PerformanceLogState performance)
+        {
+            return (performance.ToMetrics().ToDictionary(), performance.Context);
+        }
+
+        if (state is not IEnumerable<KeyValuePair<string, object?>> properties)
+        {
+            return (null, []);
+        }
+
+        var all = properties.Where(p => p.Key != MetricNames.OriginalFormat).ToList();
+        if (!all.Exists(p => p.Key == MetricNames.OperationName) || !all.Exists(p => p.Key == MetricNames.DurationSeconds))
+        {
+            return (null, all);
+        }
+
+        var metrics = new Dictionary<string, object?>(s_metricNames.Length, StringComparer.Ordinal);
+        foreach (var name in s_metricNames)
+        {
+            metrics[name] = all.Find(p => p.Key == name).Value;
+        }
+
+        return (metrics, all.Where(p => !metrics.ContainsKey(p.Key)));
+    }
+
+    private static readonly string[] s_metricNames = [.. new PerformanceMetrics().ToDictionary().Keys];
+
+    private void WriteContext(Utf8JsonWriter json, IEnumerable<KeyValuePair<string, object?>> properties, string? operationName)
     {
         var fields = new Dictionary<string, object?>(StringComparer.Ordinal);
         if (PerformanceContext.RequestId is { } requestId)
@@ -109,23 +144,14 @@ internal sealed class PerformanceJsonConsoleLoggerProvider : ILoggerProvider, IS
                 fields);
         }
 
-        if (state is PerformanceLogState performance)
+        if (operationName is not null)
         {
-            fields[PerformanceRuntime.State.Options.OperationField] = performance.OperationName;
-            foreach (var (key, value) in performance.Context)
-            {
-                fields[key] = value;
-            }
+            fields[PerformanceRuntime.State.Options.OperationField] = operationName;
         }
-        else if (state is IEnumerable<KeyValuePair<string, object?>> properties)
+
+        foreach (var (key, value) in properties)
         {
-            foreach (var (key, value) in properties)
-            {
-                if (key != MetricNames.OriginalFormat)
-                {
-                    fields[key] = value;
-                }
-            }
+            fields[key] = value;
         }
 
         json.WritePropertyName("context");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using PerfLogging.Diagnostics;
 
 namespace PerfLogging.Runtime;
 
@@ -12,12 +13,74 @@ internal static class PerformanceTracing
 
     public static readonly ActivitySource Source = new(SourceName, typeof(PerformanceTracing).Assembly.GetName().Version?.ToString());
 
-    /// <summary>Starts the operation's span, or returns null when tracing is off or nobody samples it.</summary>
-    public static Activity? Start(ResolvedOperation operation) =>
-        operation.TracingEnabled && Source.HasListeners() ? Source.StartActivity(operation.Name, ActivityKind.Internal) : null;
+    /// <summary>
+    /// Starts the operation's span, or returns null when nobody samples it. A listener that throws (or calls woven
+    /// code) cannot break the call: the failure is reported once, and <see cref="Activity.Current"/> is what it was.
+    /// </summary>
+    public static Activity? Start(ResolvedOperation operation, Activity? previous)
+    {
+        if (!Source.HasListeners())
+        {
+            return null;
+        }
 
-    /// <summary>Tags the span like the log record, sets its status and ends it.</summary>
+        Activity? activity = null;
+        try
+        {
+            using var suppressed = TrackingSuppression.OnThread();
+            activity = Source.StartActivity(operation.Name, ActivityKind.Internal);
+            return activity;
+        }
+        catch (Exception ex)
+        {
+            SelfDiagnostics.Report(SelfDiagnosticKind.Tracing, "An ActivityListener failed while a PerfLogging span started; the call runs without a span.", ex);
+            Abandon(activity, previous);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Tags the span like the log record, sets its status and ends it; a throwing listener is contained and the span
+    /// is never left as <see cref="Activity.Current"/>.
+    /// </summary>
     public static void Stop(Activity activity, ResolvedOperation operation, double seconds, PerformanceOutcome outcome, Exception? exception)
+    {
+        var current = Activity.Current;
+        try
+        {
+            using var suppressed = TrackingSuppression.OnThread();
+            Tag(activity, operation, seconds, outcome, exception);
+            activity.Stop();
+        }
+        catch (Exception ex)
+        {
+            SelfDiagnostics.Report(SelfDiagnosticKind.Tracing, "An ActivityListener failed while a PerfLogging span stopped; the span may be incomplete.", ex);
+        }
+        finally
+        {
+            // Stopping restores the span's parent as current when the span is current; elsewhere nothing may change.
+            if (!ReferenceEquals(current, activity))
+            {
+                Activity.Current = current;
+            }
+        }
+    }
+
+    private static void Abandon(Activity? activity, Activity? previous)
+    {
+        try
+        {
+            activity?.Dispose();
+        }
+        catch (Exception ex)
+        {
+            SelfDiagnostics.Report(SelfDiagnosticKind.Tracing, "An ActivityListener failed while a PerfLogging span was abandoned.", ex);
+        }
+
+        Activity.Current = previous;
+    }
+
+    private static void Tag(Activity activity, ResolvedOperation operation, double seconds, PerformanceOutcome outcome, Exception? exception)
     {
         var descriptor = operation.Descriptor;
         activity.SetTag(MetricNames.OperationName, operation.Name);
@@ -48,7 +111,5 @@ internal static class PerformanceTracing
             activity.SetTag("error.type", exception.GetType().FullName);
             activity.SetStatus(ActivityStatusCode.Error, exception.Message);
         }
-
-        activity.Stop();
     }
 }

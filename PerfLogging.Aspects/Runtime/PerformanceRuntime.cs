@@ -4,27 +4,40 @@ using PerfLogging.Configuration;
 
 namespace PerfLogging.Runtime;
 
-/// <summary>The process-wide current <see cref="RuntimeState"/>.</summary>
+/// <summary>
+/// The process-wide current <see cref="RuntimeState"/>: one immutable snapshot, swapped whole. Every call reads it
+/// once, so it never mixes old and new settings; swaps are serialised, so an options update cannot overwrite a
+/// concurrent <c>Configure</c> with the logging stack it read before.
+/// </summary>
 internal static class PerformanceRuntime
 {
+    private static readonly object s_gate = new();
     private static volatile RuntimeState s_state = new(new PerformanceLoggingOptions(), null, TimeProvider.System);
 
     public static RuntimeState State => s_state;
 
     public static void Configure(ILoggerFactory? loggerFactory, PerformanceLoggingOptions options, TimeProvider? timeProvider = null, IRedactorProvider? redactors = null)
     {
-        s_state = new RuntimeState(options.Clone(), loggerFactory, timeProvider ?? TimeProvider.System, redactors);
-        Diagnostics.SelfDiagnostics.Reset();
+        var copy = options.Clone();
+        lock (s_gate)
+        {
+            s_state = new RuntimeState(copy, loggerFactory, timeProvider ?? TimeProvider.System, redactors);
+            Diagnostics.SelfDiagnostics.Reset();
+        }
     }
 
     /// <summary>Swaps in new options and keeps the logging stack and clock.</summary>
     public static void UpdateOptions(PerformanceLoggingOptions options)
     {
-        var current = s_state;
-        s_state = new RuntimeState(
-            options.Clone(),
-            current.IsLoggingConfigured ? current.LoggerFactory : null,
-            current.TimeProvider,
-            current.Redactors);
+        var copy = options.Clone();
+        lock (s_gate)
+        {
+            var current = s_state;
+            s_state = new RuntimeState(
+                copy,
+                current.IsLoggingConfigured ? current.LoggerFactory : null,
+                current.TimeProvider,
+                current.Redactors);
+        }
     }
 }

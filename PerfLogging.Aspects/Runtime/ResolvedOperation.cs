@@ -63,14 +63,10 @@ internal sealed class ResolvedOperation
         MinLevel = (LogLevel)Math.Min(Math.Min((int)SuccessLevel, (int)WarningLevel), Math.Min((int)CriticalLevel, (int)ErrorLevel));
         Logger = CreateLogger(state, descriptor.LoggerCategory);
 
-        // ILogger's BeginScope and Log are generic interface methods: bound once here, each call is a delegate call
-        // instead of a generic virtual dispatch.
-        BeginScope = Logger.BeginScope<OperationScopeState>;
+        // ILogger.Log is a generic interface method: bound once here, each call is a delegate call instead of a generic
+        // virtual dispatch.
         Log = Logger.Log<PerformanceLogState>;
         NameTag = new KeyValuePair<string, object?>(PerformanceMeter.OperationTag, Name);
-
-        // Immutable, so one instance serves as the logger scope of every call.
-        ScopeState = new OperationScopeState(options.OperationField, Name);
     }
 
     public OperationDescriptor Descriptor { get; }
@@ -118,15 +114,10 @@ internal sealed class ResolvedOperation
 
     public ILogger Logger { get; }
 
-    /// <summary><see cref="ILogger.BeginScope{TState}"/> of <see cref="Logger"/>, bound to the operation's scope state.</summary>
-    public Func<OperationScopeState, IDisposable?> BeginScope { get; }
-
     /// <summary><see cref="ILogger.Log{TState}"/> of <see cref="Logger"/>, bound to performance records.</summary>
     public Action<LogLevel, EventId, PerformanceLogState, Exception?, Func<PerformanceLogState, Exception?, string>> Log { get; }
 
     public KeyValuePair<string, object?> NameTag { get; }
-
-    public OperationScopeState ScopeState { get; }
 
     public LogLevel LevelOf(PerformanceOutcome outcome) => outcome switch
     {
@@ -143,6 +134,7 @@ internal sealed class ResolvedOperation
     {
         try
         {
+            using var suppressed = TrackingSuppression.OnThread();
             return state.LoggerFactory.CreateLogger(category);
         }
         catch (Exception ex)

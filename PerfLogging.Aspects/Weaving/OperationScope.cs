@@ -50,10 +50,10 @@ public partial struct OperationScope
         var captureArguments = captured is null && operation.IncludeArgs && operation.Descriptor.ParameterNames.Length > 0 && (_verbose || AnyLevelEnabled(operation));
         var probe = operation.IncludeMemory || operation.IncludeCpu;
         var previousActivity = operation.TracingEnabled ? System.Diagnostics.Activity.Current : null;
-        var activity = PerformanceTracing.Start(operation);
+        var activity = operation.TracingEnabled ? PerformanceTracing.Start(operation, previousActivity) : null;
 
-        // Only an operation whose records may be written is ambient: its name is the parent of nested ones, and the
-        // records written inside it carry its scope.
+        // Only an operation whose records may be written is ambient: its name is the parent of nested ones, and log
+        // enrichment puts it on the records written inside it.
         var enter = _verbose && ambient;
         var flows = enter && !operation.Descriptor.RunsOnOneThread;
         if (enter && operation.Descriptor.RunsOnOneThread)
@@ -71,7 +71,7 @@ public partial struct OperationScope
 
             if (flows)
             {
-                frame.EnterFlow(operation);
+                frame.EnterFlow();
             }
 
             if (captureArguments)
@@ -126,7 +126,27 @@ public partial struct OperationScope
     private static void Begin(ResolvedOperation operation, out OperationScope scope)
     {
         scope = default;
-        scope.Initialize(operation, ambient: true, captured: null);
+        if (!Suppressed(operation))
+        {
+            scope.Initialize(operation, ambient: true, captured: null);
+        }
+    }
+
+    /// <summary>
+    /// True when the call is reached from PerfLogging's own calls into a provider, listener or formatter: it then runs
+    /// untracked (no record, no metric) instead of recursing or feeding the provider records of its own.
+    /// </summary>
+    private static bool Suppressed(ResolvedOperation operation)
+    {
+        if (!TrackingSuppression.IsActive)
+        {
+            return false;
+        }
+
+        SelfDiagnostics.Report(
+            SelfDiagnosticKind.Reentrancy,
+            $"'{operation.Name}' was called from inside PerfLogging's own call into a logging provider, listener or formatter (or async work it started); such calls run untracked.");
+        return true;
     }
 
     /// <summary>
@@ -137,7 +157,7 @@ public partial struct OperationScope
     {
         var operation = descriptor.Current;
         var scope = default(OperationScope);
-        if (operation.Enabled)
+        if (operation.Enabled && !Suppressed(operation))
         {
             scope.Initialize(operation, ambient: false, arguments);
         }
@@ -235,7 +255,7 @@ public partial struct OperationScope
             return;
         }
 
-        // Read first, so leaving the ambient state (closing the logger scope) is not part of the duration.
+        // Read first, so leaving the ambient state is not part of the duration.
         var end = _operation!.State.GetTimestamp();
         _completed = true;
         var parent = ExitAmbient();
@@ -246,7 +266,7 @@ public partial struct OperationScope
     private readonly string? AmbientParent() =>
         _threadToken != 0 ? AmbientOperation.ParentAt(_threadToken) : _frame?.ParentName;
 
-    /// <summary>Stops being the ambient operation: closes the logger scope and restores the parent. Idempotent.</summary>
+    /// <summary>Stops being the ambient operation: restores the parent. Idempotent.</summary>
     /// <returns>The parent operation, if this one was ambient.</returns>
     private string? ExitAmbient()
     {
@@ -275,7 +295,11 @@ public partial struct OperationScope
             var seconds = operation.State.SecondsBetween(_start, end);
             var resources = _frame?.Probe?.Stop(operation.IncludeMemory, operation.IncludeCpu, seconds);
             var outcome = Classify(operation, seconds, exception, resources);
-            PerformanceMeter.Record(operation, seconds, outcome, exception);
+            using (TrackingSuppression.OnThread())
+            {
+                PerformanceMeter.Record(operation, seconds, outcome, exception);
+            }
+
             if (_frame?.Activity is { } activity)
             {
                 PerformanceTracing.Stop(activity, operation, seconds, outcome, exception);
@@ -329,6 +353,7 @@ public partial struct OperationScope
     {
         try
         {
+            using var suppressed = TrackingSuppression.OnThread();
             return level != LogLevel.None && logger.IsEnabled(level);
         }
         catch (Exception ex)

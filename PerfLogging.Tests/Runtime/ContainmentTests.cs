@@ -16,7 +16,6 @@ public class ContainmentTests
 
     [TestCase(ThrowingLoggerProvider.Fault.IsEnabled, "LoggerIsEnabled")]
     [TestCase(ThrowingLoggerProvider.Fault.Log, "LoggerLog")]
-    [TestCase(ThrowingLoggerProvider.Fault.BeginScope, "LoggerBeginScope")]
     public void A_throwing_provider_changes_neither_result_nor_exception_and_is_reported_once(ThrowingLoggerProvider.Fault fault, string kindName)
     {
         var kind = Enum.Parse<SelfDiagnosticKind>(kindName);

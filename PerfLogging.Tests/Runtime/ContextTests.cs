@@ -80,28 +80,50 @@ public class ContextTests
     }
 
     [Test]
-    public void Records_written_inside_an_operation_carry_the_operation_field_in_their_scope()
+    public void Records_written_inside_an_operation_carry_the_operation_field_through_enrichment_not_a_scope()
+    {
+        using var harness = Enriched();
+        var logger = harness.Factory.CreateLogger("Shop.Inner");
+
+        Woven.CallVoid(OrderService.Describe(nameof(OrderService.Ship)), () => logger.LogInformation("inside"));
+        logger.LogInformation("outside");
+
+        var inside = harness.Records.Single(r => r.Message == "inside");
+        inside.Field("operation").ShouldBe("OrderService.Ship");
+        inside.Scopes.ShouldBeEmpty();
+        harness.Records.Single(r => r.Message == "outside").Field("operation").ShouldBeNull();
+        var own = harness.Records.Single(r => r.Field("operation_name") == "OrderService.Ship");
+        own.Field("operation").ShouldBeNull();
+        own.Scopes.ShouldBeEmpty();
+    }
+
+    [Test]
+    public void The_operation_field_name_comes_from_configuration()
+    {
+        using var harness = Enriched(o => o.OperationField = "op");
+        var logger = harness.Factory.CreateLogger("Shop.Inner");
+
+        Woven.CallVoid(OrderService.Describe(nameof(OrderService.Ship)), () => logger.LogInformation("inside"));
+
+        harness.Records.Single(r => r.Message == "inside").Field("op").ShouldBe("OrderService.Ship");
+    }
+
+    [Test]
+    public void Without_enrichment_records_inside_an_operation_simply_lack_the_field()
     {
         var logger = _harness.Factory.CreateLogger("Shop.Inner");
 
         Woven.CallVoid(OrderService.Describe(nameof(OrderService.Ship)), () => logger.LogInformation("inside"));
 
         var inside = _harness.Records.Single(r => r.Message == "inside");
-        var scope = inside.Scopes.ShouldHaveSingleItem().ShouldBeAssignableTo<IEnumerable<KeyValuePair<string, object?>>>()!;
-        scope.ShouldContain(new KeyValuePair<string, object?>("operation", "OrderService.Ship"));
+        inside.Field("operation").ShouldBeNull();
+        inside.Scopes.ShouldBeEmpty();
     }
 
-    [Test]
-    public void The_operation_field_name_comes_from_configuration()
+    private RuntimeHarness Enriched(Action<PerfLogging.Configuration.PerformanceLoggingOptions>? configure = null)
     {
-        _harness.Options.OperationField = "op";
-        PerformanceLogging.Configure(_harness.Factory, _harness.Options, _harness.Time);
-        var logger = _harness.Factory.CreateLogger("Shop.Inner");
-
-        Woven.CallVoid(OrderService.Describe(nameof(OrderService.Ship)), () => logger.LogInformation("inside"));
-
-        var scope = (IEnumerable<KeyValuePair<string, object?>>)_harness.Records.Single(r => r.Message == "inside").Scopes.Single()!;
-        scope.Single().Key.ShouldBe("op");
+        _harness.Dispose();
+        return new RuntimeHarness(configure, LogLevel.Trace, enrich: true);
     }
 
     [Test]

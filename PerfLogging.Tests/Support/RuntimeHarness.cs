@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -12,11 +13,23 @@ namespace PerfLogging.Tests.Support;
 internal sealed class RuntimeHarness : IDisposable
 {
     public RuntimeHarness(Action<PerformanceLoggingOptions>? configure = null, LogLevel minimumLevel = LogLevel.Trace, params ILoggerProvider[] extraProviders)
+        : this(configure, minimumLevel, enrich: false, extraProviders)
+    {
+    }
+
+    /// <param name="enrich">Enables log enrichment with PerfLogging's enricher, as <c>AddPerformanceLogging</c> plus <c>EnableEnrichment()</c> do in a host.</param>
+    public RuntimeHarness(Action<PerformanceLoggingOptions>? configure, LogLevel minimumLevel, bool enrich, params ILoggerProvider[] extraProviders)
     {
         Options = new PerformanceLoggingOptions();
         configure?.Invoke(Options);
         Factory = LoggerFactory.Create(builder =>
         {
+            if (enrich)
+            {
+                builder.EnableEnrichment();
+                builder.Services.AddLogEnricher<PerfLogging.Runtime.PerformanceLogEnricher>();
+            }
+
             // Extra providers first: the logger stops asking providers once one says it is enabled.
             builder.SetMinimumLevel(minimumLevel);
             foreach (var provider in extraProviders)

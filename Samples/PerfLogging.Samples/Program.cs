@@ -30,6 +30,9 @@ try
 
     builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
     builder.Logging.AddPerformanceJsonConsole();
+
+    // Records the application writes inside an operation get its name ("operation") through log enrichment.
+    builder.Logging.EnableEnrichment();
     Telemetry.Add(builder.Services, builder.Configuration);
     builder.Services.AddPerformanceLogging(builder.Configuration);
     host = builder.Build();
@@ -63,7 +66,7 @@ using (host)
     {
         using var summary = new OperationSummary();
         Console.WriteLine();
-        await OrderWorkflow.RunAsync();
+        await OrderWorkflow.RunAsync(host.Services.GetRequiredService<ILoggerFactory>());
         summary.Print(Console.Out);
     }
 

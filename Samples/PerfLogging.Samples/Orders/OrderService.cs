@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using PerfLogging.Samples.Orders.Data;
 
 namespace PerfLogging.Samples.Orders;
@@ -5,7 +6,7 @@ namespace PerfLogging.Samples.Orders;
 /// <summary>Every ordinary method is timed by the type attribute; methods refine it with their own.</summary>
 [PerformanceLogging]
 [PerformanceContext("component", "orders")]
-public class OrderService(OrderRepository repository, InventoryService inventory, PaymentGateway payments)
+public class OrderService(OrderRepository repository, InventoryService inventory, PaymentGateway payments, ILogger<OrderService>? log = null)
 {
     [PerformanceProfile("fast")]
     public bool Validate(Order order) => order.Lines.Count > 0 && order.Lines.All(l => l.Quantity > 0);
@@ -19,6 +20,9 @@ public class OrderService(OrderRepository repository, InventoryService inventory
         }
 
         repository.Save(order);
+
+        // An ordinary record written inside the operation: log enrichment adds "operation": "OrderService.PlaceAsync".
+        log?.LogInformation("Order {OrderId} saved for {Customer}", order.Id, order.Customer);
         return await payments.ChargeAsync(order.Customer, order.Total, "4111 1111 1111 1111");
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using PerfLogging.Samples.Orders.Data;
 
 namespace PerfLogging.Samples.Orders;
@@ -5,12 +6,12 @@ namespace PerfLogging.Samples.Orders;
 /// <summary>The sample's scenario: a few requests of an order-processing service.</summary>
 public static class OrderWorkflow
 {
-    public static async Task RunAsync()
+    public static async Task RunAsync(ILoggerFactory? loggers = null)
     {
         var repository = new OrderRepository();
         var inventory = new InventoryService();
         var payments = new PaymentGateway();
-        var orders = new OrderService(repository, inventory, payments);
+        var orders = new OrderService(repository, inventory, payments, loggers?.CreateLogger<OrderService>());
 
         for (var i = 1; i <= 6; i++)
         {

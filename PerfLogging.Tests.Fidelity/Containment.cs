@@ -12,7 +12,7 @@ public static class Containment
     public static int Count(IReadOnlyCollection<int> items) => items.Count;
 
     [PerformanceLogging(IncludeArgs = true)]
-    public static string Describe(Money money) => "paid " + money.Amount;
+    public static string Describe(Price price) => "paid " + price.Amount;
 
     /// <summary>A correlation helper: returns a logger scope its caller disposes.</summary>
     [PerformanceLogging]
@@ -35,7 +35,7 @@ public static class Containment
 }
 
 /// <summary>A value whose ToString is itself woven (as a type-level attribute or a fabric would select it).</summary>
-public sealed class Money(decimal amount)
+public sealed class Price(decimal amount)
 {
     public decimal Amount { get; } = amount;
 

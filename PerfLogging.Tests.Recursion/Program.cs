@@ -69,7 +69,7 @@ internal sealed class CallingProvider(string fault) : ILoggerProvider, ILogger
     {
         if (fault == "BeginScope")
         {
-            using var scope = BeginScope(state!);
+            using var scope = BeginScope("record");
         }
 
         Interlocked.Increment(ref _records);

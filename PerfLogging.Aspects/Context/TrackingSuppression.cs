@@ -8,17 +8,26 @@ namespace PerfLogging.Runtime;
 /// <remarks>
 /// On the calling thread a counter says so (cheap: it guards every <c>IsEnabled</c> call). Around writing a record,
 /// where a provider may ship it through woven async code (<c>_ = ShipAsync(line)</c>), a flag also flows into the async
-/// work started from there; an <see cref="AsyncLocal{T}"/> write allocates, so only that section pays for it.
+/// work started from there, and afterwards the caller's own execution context is restored exactly (whatever the
+/// provider did to it). Execution contexts are immutable, so the context "the caller's plus the flag" is kept for the
+/// last caller context on each thread: consecutive records written in one flow state allocate nothing, and a thread
+/// holds at most two contexts.
 /// </remarks>
 internal static class TrackingSuppression
 {
-    private static readonly AsyncLocal<bool> s_flow = new();
-
+    private static readonly object Suppressed = new();
+    private static readonly AsyncLocal<object?> s_flow = new();
     [ThreadStatic]
     private static int t_depth;
 
+    [ThreadStatic]
+    private static ExecutionContext? t_lastCaller;
+
+    [ThreadStatic]
+    private static ExecutionContext? t_lastSuppressed;
+
     /// <summary>Gets a value indicating whether woven code starting now is reached from PerfLogging's own calls.</summary>
-    public static bool IsActive => t_depth != 0 || s_flow.Value;
+    public static bool IsActive => t_depth != 0 || s_flow.Value is not null;
 
     /// <summary>Gets a value indicating whether PerfLogging is calling out on this thread right now.</summary>
     public static bool OnThisThread => t_depth != 0;
@@ -34,13 +43,31 @@ internal static class TrackingSuppression
     public static FlowSection WithFlow()
     {
         t_depth++;
-        var set = !s_flow.Value;
-        if (set)
+        if (s_flow.Value is not null)
         {
-            s_flow.Value = true;
+            return default;
         }
 
-        return new FlowSection(set);
+        var previous = ExecutionContext.Capture();
+        if (previous is null)
+        {
+            // The caller suppressed flow: there is no context to restore, only the flag to clear.
+            s_flow.Value = Suppressed;
+            return new FlowSection(null, clear: true);
+        }
+
+        if (ReferenceEquals(previous, t_lastCaller) && t_lastSuppressed is { } suppressed)
+        {
+            ExecutionContext.Restore(suppressed);
+        }
+        else
+        {
+            s_flow.Value = Suppressed;
+            t_lastCaller = previous;
+            t_lastSuppressed = ExecutionContext.Capture();
+        }
+
+        return new FlowSection(previous, clear: false);
     }
 
     public readonly struct ThreadSection : IDisposable
@@ -48,14 +75,18 @@ internal static class TrackingSuppression
         public void Dispose() => t_depth--;
     }
 
-    public readonly struct FlowSection(bool restore) : IDisposable
+    public readonly struct FlowSection(ExecutionContext? previous, bool clear) : IDisposable
     {
         public void Dispose()
         {
             t_depth--;
-            if (restore)
+            if (previous is not null)
             {
-                s_flow.Value = false;
+                ExecutionContext.Restore(previous);
+            }
+            else if (clear)
+            {
+                s_flow.Value = null;
             }
         }
     }

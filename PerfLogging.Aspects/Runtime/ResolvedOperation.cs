@@ -11,7 +11,7 @@ namespace PerfLogging.Runtime;
 /// </summary>
 internal sealed class ResolvedOperation
 {
-    public ResolvedOperation(OperationDescriptor descriptor, RuntimeState state)
+    public ResolvedOperation(OperationDescriptor descriptor, RuntimeState state, bool createLogger = true)
     {
         Descriptor = descriptor;
         State = state;
@@ -61,7 +61,7 @@ internal sealed class ResolvedOperation
         CriticalLevel = state.CriticalLevel;
         ErrorLevel = state.ErrorLevel;
         MinLevel = (LogLevel)Math.Min(Math.Min((int)SuccessLevel, (int)WarningLevel), Math.Min((int)CriticalLevel, (int)ErrorLevel));
-        Logger = CreateLogger(state, descriptor.LoggerCategory);
+        Logger = createLogger ? CreateLogger(state, descriptor.LoggerCategory) : NullLogger.Instance;
 
         // ILogger.Log is a generic interface method: bound once here, each call is a delegate call instead of a generic
         // virtual dispatch.

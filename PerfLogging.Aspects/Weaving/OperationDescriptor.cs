@@ -119,6 +119,13 @@ public sealed class OperationDescriptor
     [MethodImpl(MethodImplOptions.NoInlining)]
     private ResolvedOperation Resolve()
     {
+        if (TrackingSuppression.OnThisThread)
+        {
+            // Reached from PerfLogging's own call into a provider (a CreateLogger that calls woven code): the call runs
+            // untracked, so it needs no logger, and asking the factory for one here would recurse.
+            return new ResolvedOperation(this, PerformanceRuntime.State, createLogger: false);
+        }
+
         var resolved = new ResolvedOperation(this, PerformanceRuntime.State);
         _resolved = resolved;
         return resolved;

@@ -67,7 +67,13 @@ public class SampleTests
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
 
         result.ExitCode.ShouldBe(0, result.Error);
-        var lines = result.Output.Split('\n').Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+        var all = result.Output.Split('\n').Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+        var lines = all.Where(l => l.TryGetProperty("performance", out _)).ToList();
+
+        // The application's own record inside an operation carries it through log enrichment, and no performance block.
+        var saved = all.Where(l => l.GetProperty("message").GetString()!.StartsWith("Order 1 saved", StringComparison.Ordinal)).ShouldHaveSingleItem();
+        saved.GetProperty("context").GetProperty("operation").GetString().ShouldBe("OrderService.PlaceAsync");
+        saved.GetProperty("context").GetProperty("request_id").GetString().ShouldBe("req_101");
         var operations = lines.Select(l => l.GetProperty("performance").GetProperty("operation_name").GetString()).Distinct().ToList();
         operations.ShouldBe(
             ["OrderService.Validate", "OrderRepository.Save", "payment_charge", "OrderService.PlaceAsync", "PaymentGateway.LookupLoyalty",

@@ -81,16 +81,16 @@ public class ContainmentTwinTests
     [Test]
     public void A_woven_ToString_called_by_formatting_writes_no_record_and_counts_in_no_metric()
     {
-        Twin.Containment.Describe(new Twin.Money(5)).ShouldBe("paid 5");
-        using var meter = new MeterCounter("Money.ToString");
+        Twin.Containment.Describe(new Twin.Price(5)).ShouldBe("paid 5");
+        using var meter = new MeterCounter("Price.ToString");
 
-        Containment.Describe(new Money(5)).ShouldBe("paid 5");
+        Containment.Describe(new Price(5)).ShouldBe("paid 5");
 
         var record = _harness.Single();
         record.Field("operation_name").ShouldBe("Containment.Describe");
-        record.Field("args_summary").ShouldBe("money=5.00 EUR");
+        record.Field("args_summary").ShouldBe("price=5.00 EUR");
         meter.Count.ShouldBe(0);
-        new Money(2).ToString().ShouldBe("2.00 EUR");
+        new Price(2).ToString().ShouldBe("2.00 EUR");
         _harness.Records.Count.ShouldBe(2);
     }
 

@@ -68,6 +68,23 @@ internal static class AmbientOperation
     /// <returns>The operation that was innermost when it entered: its parent.</returns>
     public static string? LeaveThread(int token) => t_stack?.PopTo(token - 1);
 
+    /// <summary>
+    /// A request begun inside a synchronous operation (a queue consumer's <c>Handle</c> that begins one per message)
+    /// belongs to that operation's flow: the innermost entry is re-tagged with it, so it stays the parent of what runs
+    /// in the request. Returns what <see cref="ReleaseRequest"/> needs to tag it back.
+    /// </summary>
+    public static (object? Stack, int Depth) AdoptRequest(RequestContext? from, RequestContext to) =>
+        t_stack is { } stack ? (stack, stack.Adopt(s_flow.Value, from, to)) : (null, 0);
+
+    /// <summary>The request begun with <see cref="AdoptRequest"/> ends: its entry, if still there, belongs to <paramref name="from"/> again.</summary>
+    public static void ReleaseRequest((object? Stack, int Depth) adopted, RequestContext to, RequestContext? from)
+    {
+        if (adopted.Depth > 0 && ReferenceEquals(adopted.Stack, t_stack))
+        {
+            t_stack!.Release(adopted.Depth, to, from);
+        }
+    }
+
     /// <summary>The parent of the operation entered with <paramref name="token"/>, which stays entered.</summary>
     public static string? ParentAt(int token) => t_stack?.ParentAt(token - 1);
 
@@ -112,6 +129,31 @@ internal static class AmbientOperation
         }
 
         public string? ParentAt(int depth) => depth < _depth ? _entries[depth].Parent : null;
+
+        public int Adopt(OperationFrame? flow, RequestContext? from, RequestContext to)
+        {
+            if (_depth == 0)
+            {
+                return 0;
+            }
+
+            ref var top = ref _entries[_depth - 1];
+            if (!ReferenceEquals(top.Flow, flow) || !ReferenceEquals(top.Request, from))
+            {
+                return 0;
+            }
+
+            top.Request = to;
+            return _depth;
+        }
+
+        public void Release(int depth, RequestContext to, RequestContext? from)
+        {
+            if (depth <= _depth && ReferenceEquals(_entries[depth - 1].Request, to))
+            {
+                _entries[depth - 1].Request = from;
+            }
+        }
 
         public string? PopTo(int depth)
         {

@@ -24,13 +24,14 @@ public static class PerformanceContext
     {
         ArgumentException.ThrowIfNullOrEmpty(requestId);
         var previous = s_request.Value;
-        s_request.Value = new RequestContext(requestId, fields?.ToArray() ?? []);
-        return new RequestScope(previous);
+        var request = new RequestContext(requestId, fields?.ToArray() ?? []);
+        s_request.Value = request;
+        return new RequestScope(previous, request, AmbientOperation.AdoptRequest(previous, request));
     }
 
     internal static RequestContext? CurrentRequest => s_request.Value;
 
-    private sealed class RequestScope(RequestContext? previous) : IDisposable
+    private sealed class RequestScope(RequestContext? previous, RequestContext request, (object? Stack, int Depth) adopted) : IDisposable
     {
         private bool _disposed;
 
@@ -40,6 +41,7 @@ public static class PerformanceContext
             {
                 _disposed = true;
                 s_request.Value = previous;
+                AmbientOperation.ReleaseRequest(adopted, request, previous);
             }
         }
     }

@@ -6,88 +6,127 @@ namespace PerfLogging.Runtime;
 /// <c>ToString()</c> that calls woven code would recurse until the stack overflows, or feed itself records forever.
 /// </summary>
 /// <remarks>
-/// On the calling thread a counter says so (cheap: it guards every <c>IsEnabled</c> call). Around writing a record,
-/// where a provider may ship it through woven async code (<c>_ = ShipAsync(line)</c>), a flag also flows into the async
-/// work started from there, and afterwards the caller's own execution context is restored exactly (whatever the
-/// provider did to it). Execution contexts are immutable, so the context "the caller's plus the flag" is kept for the
-/// last caller context on each thread: consecutive records written in one flow state allocate nothing, and a thread
-/// holds at most two contexts.
+/// <para>
+/// Two kinds of section. <see cref="WithFlow"/> (writing a record, formatting values, starting and stopping spans,
+/// recording metrics) puts a flag into the execution context, so async work started from there is untracked too
+/// (<c>_ = ShipAsync(line)</c>), and afterwards restores the caller's execution context exactly, whatever the callee
+/// did to it. <see cref="OnThread"/> (<c>IsEnabled</c> on every call, <c>CreateLogger</c>) is the cheap one: it marks
+/// the thread while the execution context is the caller's, and does not reach async work started from there.
+/// </para>
+/// <para>
+/// Code that is not PerfLogging's callee but runs inline inside the section (a continuation of the caller's own
+/// flow, resumed by a provider that completes a task) runs under its own execution context, so it is tracked: a
+/// section only applies while the execution context is the one it set up. Flows with no async locals at all share
+/// the default context and cannot be told apart that way.
+/// </para>
+/// <para>
+/// The context "caller's plus the flag" is built once per caller context and reused while both live, through weak
+/// references on the thread: consecutive records in one flow state allocate nothing, and nothing is kept alive.
+/// </para>
 /// </remarks>
 internal static class TrackingSuppression
 {
     private static readonly object Suppressed = new();
     private static readonly AsyncLocal<object?> s_flow = new();
+
     [ThreadStatic]
     private static int t_depth;
 
     [ThreadStatic]
-    private static ExecutionContext? t_lastCaller;
+    private static ExecutionContext? t_context;
 
     [ThreadStatic]
-    private static ExecutionContext? t_lastSuppressed;
+    private static ContextCache? t_cache;
 
     /// <summary>Gets a value indicating whether woven code starting now is reached from PerfLogging's own calls.</summary>
-    public static bool IsActive => t_depth != 0 || s_flow.Value is not null;
+    public static bool IsActive => s_flow.Value is not null || OnThisThread;
 
-    /// <summary>Gets a value indicating whether PerfLogging is calling out on this thread right now.</summary>
-    public static bool OnThisThread => t_depth != 0;
+    /// <summary>Gets a value indicating whether PerfLogging is calling out on this thread, in this execution context.</summary>
+    public static bool OnThisThread => t_depth != 0 && ReferenceEquals(ExecutionContext.Capture(), t_context);
 
-    /// <summary>Suppresses tracking on this thread until the section is disposed (synchronous calls only).</summary>
+    /// <summary>Suppresses tracking on this thread, in the current execution context, until the section is disposed.</summary>
     public static ThreadSection OnThread()
     {
+        var section = new ThreadSection(t_context);
         t_depth++;
-        return default;
+        t_context = ExecutionContext.Capture();
+        return section;
     }
 
-    /// <summary>Suppresses tracking on this thread and in the async work started before the section is disposed.</summary>
+    /// <summary>Suppresses tracking here and in the async work started before the section is disposed.</summary>
     public static FlowSection WithFlow()
     {
-        t_depth++;
         if (s_flow.Value is not null)
         {
             return default;
         }
 
         var previous = ExecutionContext.Capture();
+        var restoreSuppression = false;
         if (previous is null)
         {
-            // The caller suppressed flow: there is no context to restore, only the flag to clear.
-            s_flow.Value = Suppressed;
-            return new FlowSection(null, clear: true);
+            // The caller suppressed flow: let it flow for the section (the flag must reach the callee's async work),
+            // and suppress it again afterwards.
+            ExecutionContext.RestoreFlow();
+            previous = ExecutionContext.Capture()!;
+            restoreSuppression = true;
         }
 
-        if (ReferenceEquals(previous, t_lastCaller) && t_lastSuppressed is { } suppressed)
+        var cache = t_cache ??= new ContextCache();
+        if (cache.Lookup(previous) is { } suppressed)
         {
             ExecutionContext.Restore(suppressed);
         }
         else
         {
             s_flow.Value = Suppressed;
-            t_lastCaller = previous;
-            t_lastSuppressed = ExecutionContext.Capture();
+            cache.Store(previous, ExecutionContext.Capture()!);
         }
 
-        return new FlowSection(previous, clear: false);
+        return new FlowSection(previous, restoreSuppression);
     }
 
-    public readonly struct ThreadSection : IDisposable
-    {
-        public void Dispose() => t_depth--;
-    }
-
-    public readonly struct FlowSection(ExecutionContext? previous, bool clear) : IDisposable
+    public readonly struct ThreadSection(ExecutionContext? outer) : IDisposable
     {
         public void Dispose()
         {
             t_depth--;
-            if (previous is not null)
+            t_context = outer;
+        }
+    }
+
+    public readonly struct FlowSection(ExecutionContext? previous, bool suppressFlow) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (previous is null)
             {
-                ExecutionContext.Restore(previous);
+                return;
             }
-            else if (clear)
+
+            ExecutionContext.Restore(previous);
+            if (suppressFlow)
             {
-                s_flow.Value = null;
+                ExecutionContext.SuppressFlow();
             }
+        }
+    }
+
+    /// <summary>The last (caller context, caller context plus flag) pair of a thread, held weakly.</summary>
+    private sealed class ContextCache
+    {
+        private readonly WeakReference<ExecutionContext?> _caller = new(null);
+        private readonly WeakReference<ExecutionContext?> _suppressed = new(null);
+
+        public ExecutionContext? Lookup(ExecutionContext caller) =>
+            _caller.TryGetTarget(out var known) && ReferenceEquals(known, caller) && _suppressed.TryGetTarget(out var suppressed)
+                ? suppressed
+                : null;
+
+        public void Store(ExecutionContext caller, ExecutionContext suppressed)
+        {
+            _caller.SetTarget(caller);
+            _suppressed.SetTarget(suppressed);
         }
     }
 }

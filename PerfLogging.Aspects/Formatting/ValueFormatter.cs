@@ -22,7 +22,7 @@ internal static class ValueFormatter
 
     public static string Format<T>(T value, int maxLength)
     {
-        using var suppressed = TrackingSuppression.OnThread();
+        using var suppressed = TrackingSuppression.WithFlow();
         var text = new StringBuilder();
         Append(text, value, maxLength, 0);
         return Truncate(text.ToString(), maxLength);
@@ -41,7 +41,7 @@ internal static class ValueFormatter
 
         try
         {
-            using var suppressed = TrackingSuppression.OnThread();
+            using var suppressed = TrackingSuppression.WithFlow();
             var text = value is null ? string.Empty : value is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : value.ToString() ?? string.Empty;
             return Truncate(redactors.GetRedactor(classification).Redact(text), maxLength);
         }

@@ -14,6 +14,11 @@ internal static class OperationLog
 
     private static readonly Func<PerformanceLogState, Exception?, string> s_formatter = PerformanceLogState.Format;
 
+    /// <summary>True for the event ids of PerfLogging's own records (an application record may use their field names).</summary>
+    public static bool IsRecordEvent(EventId eventId) =>
+        eventId.Id is >= 1 and <= 4 && eventId.Name is { } name &&
+        (name == Completed.Name || name == OverWarning.Name || name == OverCritical.Name || name == Failed.Name);
+
     public static void Write(
         ResolvedOperation operation,
         LogLevel level,

@@ -38,7 +38,7 @@ internal sealed class PerformanceJsonConsoleLoggerProvider : ILoggerProvider, IS
     {
     }
 
-    private void Write<TState>(string category, LogLevel level, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    private void Write<TState>(string category, LogLevel level, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
         using (var json = new Utf8JsonWriter(buffer, s_writerOptions))
@@ -48,7 +48,7 @@ internal sealed class PerformanceJsonConsoleLoggerProvider : ILoggerProvider, IS
             json.WriteString("level", level.ToString());
             json.WriteString("logger_name", category);
             json.WriteString("message", formatter(state, exception));
-            var (metrics, properties) = Split(state);
+            var (metrics, properties) = Split(eventId, state);
             WriteContext(json, properties, metrics?[MetricNames.OperationName] as string);
             if (metrics is not null)
             {
@@ -84,7 +84,7 @@ internal sealed class PerformanceJsonConsoleLoggerProvider : ILoggerProvider, IS
     /// With log enrichment on, providers receive the record's properties joined with the enrichment tags instead of
     /// the record's own state: a performance record is then recognised by its fields.
     /// </remarks>
-    private static (Dictionary<string, object?>? Metrics, IEnumerable<KeyValuePair<string, object?>> Properties) Split<TState>(TState state)
+    private static (Dictionary<string, object?>? Metrics, IEnumerable<KeyValuePair<string, object?>> Properties) Split<TState>(EventId eventId, TState state)
     {
         if (state is PerformanceLogState performance)
         {
@@ -97,7 +97,7 @@ internal sealed class PerformanceJsonConsoleLoggerProvider : ILoggerProvider, IS
         }
 
         var all = properties.Where(p => p.Key != MetricNames.OriginalFormat).ToList();
-        if (!all.Exists(p => p.Key == MetricNames.OperationName) || !all.Exists(p => p.Key == MetricNames.DurationSeconds))
+        if (!OperationLog.IsRecordEvent(eventId) || !all.Exists(p => p.Key == MetricNames.OperationName))
         {
             return (null, all);
         }
@@ -210,7 +210,7 @@ internal sealed class PerformanceJsonConsoleLoggerProvider : ILoggerProvider, IS
         {
             if (IsEnabled(logLevel))
             {
-                provider.Write(category, logLevel, state, exception, formatter);
+                provider.Write(category, logLevel, eventId, state, exception, formatter);
             }
         }
     }

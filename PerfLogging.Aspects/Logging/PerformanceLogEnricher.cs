@@ -13,7 +13,7 @@ internal sealed class PerformanceLogEnricher : ILogEnricher
     public void Enrich(IEnrichmentTagCollector collector)
     {
         // PerfLogging's own records (written while it calls out) carry operation_name and parent_operation already.
-        if (TrackingSuppression.OnThisThread)
+        if (TrackingSuppression.IsActive)
         {
             return;
         }

@@ -27,8 +27,17 @@ internal static class PerformanceTracing
         Activity? activity = null;
         try
         {
-            using var suppressed = TrackingSuppression.OnThread();
-            activity = Source.StartActivity(operation.Name, ActivityKind.Internal);
+            using (TrackingSuppression.WithFlow())
+            {
+                activity = Source.StartActivity(operation.Name, ActivityKind.Internal);
+            }
+
+            // The section restored the caller's execution context: the new span becomes current in it here.
+            if (activity is not null)
+            {
+                Activity.Current = activity;
+            }
+
             return activity;
         }
         catch (Exception ex)
@@ -39,30 +48,20 @@ internal static class PerformanceTracing
         }
     }
 
-    /// <summary>
-    /// Tags the span like the log record, sets its status and ends it; a throwing listener is contained and the span
-    /// is never left as <see cref="Activity.Current"/>.
-    /// </summary>
+    /// <summary>Tags the span like the log record, sets its status and ends it; a throwing listener is contained.</summary>
     public static void Stop(Activity activity, ResolvedOperation operation, double seconds, PerformanceOutcome outcome, Exception? exception)
     {
-        var current = Activity.Current;
         try
         {
-            using var suppressed = TrackingSuppression.OnThread();
+            // Inside the section, Stop's change of Activity.Current is undone with the caller's context: the operation
+            // leaving its ambient state is what restores the parent span.
+            using var suppressed = TrackingSuppression.WithFlow();
             Tag(activity, operation, seconds, outcome, exception);
             activity.Stop();
         }
         catch (Exception ex)
         {
             SelfDiagnostics.Report(SelfDiagnosticKind.Tracing, "An ActivityListener failed while a PerfLogging span stopped; the span may be incomplete.", ex);
-        }
-        finally
-        {
-            // Stopping restores the span's parent as current when the span is current; elsewhere nothing may change.
-            if (!ReferenceEquals(current, activity))
-            {
-                Activity.Current = current;
-            }
         }
     }
 

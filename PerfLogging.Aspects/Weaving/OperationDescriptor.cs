@@ -119,7 +119,7 @@ public sealed class OperationDescriptor
     [MethodImpl(MethodImplOptions.NoInlining)]
     private ResolvedOperation Resolve()
     {
-        if (TrackingSuppression.OnThisThread)
+        if (TrackingSuppression.IsActive)
         {
             // Reached from PerfLogging's own call into a provider (a CreateLogger that calls woven code): the call runs
             // untracked, so it needs no logger, and asking the factory for one here would recurse.

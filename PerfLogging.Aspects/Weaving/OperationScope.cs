@@ -290,15 +290,16 @@ public partial struct OperationScope
     private readonly void Record<TResult>(long end, string? parent, Exception? exception, TResult result, bool hasResult)
     {
         var operation = _operation!;
+
+        // Metrics, the span, formatting and the record call out to listeners, formatters and providers: woven code
+        // reached from there, or from async work started there, runs untracked.
+        using var suppressed = TrackingSuppression.WithFlow();
         try
         {
             var seconds = operation.State.SecondsBetween(_start, end);
             var resources = _frame?.Probe?.Stop(operation.IncludeMemory, operation.IncludeCpu, seconds);
             var outcome = Classify(operation, seconds, exception, resources);
-            using (TrackingSuppression.OnThread())
-            {
-                PerformanceMeter.Record(operation, seconds, outcome, exception);
-            }
+            PerformanceMeter.Record(operation, seconds, outcome, exception);
 
             if (_frame?.Activity is { } activity)
             {

@@ -40,6 +40,9 @@ internal static class PerformanceMeter
         unit: "{operation}",
         description: "Operations that ended with an exception.");
 
+    /// <summary>Gets a value indicating whether any instrument has a listener (a record of it calls out).</summary>
+    public static bool IsListened => Duration.Enabled || ThresholdExceeded.Enabled || Failures.Enabled;
+
     public static void Record(ResolvedOperation operation, double seconds, PerformanceOutcome outcome, Exception? exception)
     {
         if (Duration.Enabled)

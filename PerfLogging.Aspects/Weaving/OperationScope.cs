@@ -290,29 +290,29 @@ public partial struct OperationScope
     private readonly void Record<TResult>(long end, string? parent, Exception? exception, TResult result, bool hasResult)
     {
         var operation = _operation!;
-
-        // Metrics, the span, formatting and the record call out to listeners, formatters and providers: woven code
-        // reached from there, or from async work started there, runs untracked.
-        using var suppressed = TrackingSuppression.WithFlow();
         try
         {
             var seconds = operation.State.SecondsBetween(_start, end);
             var resources = _frame?.Probe?.Stop(operation.IncludeMemory, operation.IncludeCpu, seconds);
             var outcome = Classify(operation, seconds, exception, resources);
-            PerformanceMeter.Record(operation, seconds, outcome, exception);
-
-            if (_frame?.Activity is { } activity)
-            {
-                PerformanceTracing.Stop(activity, operation, seconds, outcome, exception);
-            }
-
-            if (exception is not null && operation.OnError == PerformanceErrorMode.Silent)
+            var level = operation.LevelOf(outcome);
+            var write = (exception is null || operation.OnError != PerformanceErrorMode.Silent) &&
+                (level == operation.MinLevel ? _verbose : IsEnabled(operation.Logger, level));
+            var activity = _frame?.Activity;
+            if (!write && activity is null && !PerformanceMeter.IsListened)
             {
                 return;
             }
 
-            var level = operation.LevelOf(outcome);
-            var write = level == operation.MinLevel ? _verbose : IsEnabled(operation.Logger, level);
+            // Metrics, the span, formatting and the record call out to listeners, formatters and providers: woven code
+            // reached from there, or from async work started there, runs untracked.
+            using var suppressed = TrackingSuppression.WithFlow();
+            PerformanceMeter.Record(operation, seconds, outcome, exception);
+            if (activity is not null)
+            {
+                PerformanceTracing.Stop(activity, operation, seconds, outcome, exception);
+            }
+
             if (write)
             {
                 var descriptor = operation.Descriptor;
@@ -320,7 +320,7 @@ public partial struct OperationScope
                     : descriptor.ResultRedacted ? ValueFormatter.Redacted
                     : descriptor.ResultClassification is { } classified ? ValueFormatter.Redact(result, classified, operation.State.Redactors, operation.MaxResultLength)
                     : ValueFormatter.Format(result, operation.MaxResultLength);
-                OperationLog.Write(operation, level, outcome, seconds, end, exception, _frame?.Arguments?.Summary, resultSummary, resources, parent, _frame?.Activity);
+                OperationLog.Write(operation, level, outcome, seconds, end, exception, _frame?.Arguments?.Summary, resultSummary, resources, parent, activity);
             }
         }
         catch (Exception ex)

@@ -10,14 +10,10 @@ namespace PerfLogging.Runtime;
 /// Two kinds of section. <see cref="WithFlow"/> (writing a record, formatting values, starting and stopping spans,
 /// recording metrics) puts a flag into the execution context, so async work started from there is untracked too
 /// (<c>_ = ShipAsync(line)</c>), and afterwards restores the caller's execution context exactly, whatever the callee
-/// did to it. <see cref="OnThread"/> (<c>IsEnabled</c> on every call, <c>CreateLogger</c>) is the cheap one: it marks
-/// the thread while the execution context is the caller's, and does not reach async work started from there.
-/// </para>
-/// <para>
-/// Code that is not PerfLogging's callee but runs inline inside the section (a continuation of the caller's own
-/// flow, resumed by a provider that completes a task) runs under its own execution context, so it is tracked: a
-/// section only applies while the execution context is the one it set up. Flows with no async locals at all share
-/// the default context and cannot be told apart that way.
+/// did to it. Code that is not PerfLogging's callee but runs inline inside such a section (a continuation of the
+/// caller's own flow, resumed by a provider that completes a task) runs under its own execution context, without the
+/// flag, so it is tracked. <see cref="OnThread"/> (<c>IsEnabled</c> on every call, <c>CreateLogger</c>) is the cheap
+/// one, a counter on the thread (one thread-static read): it covers what the callee does synchronously.
 /// </para>
 /// <para>
 /// The context "caller's plus the flag" is built once per caller context and reused while both live, through weak
@@ -29,28 +25,28 @@ internal static class TrackingSuppression
     private static readonly object Suppressed = new();
     private static readonly AsyncLocal<object?> s_flow = new();
 
+    /// <summary>Everything per thread behind one thread-static reference: this runs on every tracked call.</summary>
     [ThreadStatic]
-    private static int t_depth;
-
-    [ThreadStatic]
-    private static ExecutionContext? t_context;
-
-    [ThreadStatic]
-    private static ContextCache? t_cache;
+    private static ThreadState? t_state;
 
     /// <summary>Gets a value indicating whether woven code starting now is reached from PerfLogging's own calls.</summary>
     public static bool IsActive => s_flow.Value is not null || OnThisThread;
 
-    /// <summary>Gets a value indicating whether PerfLogging is calling out on this thread, in this execution context.</summary>
-    public static bool OnThisThread => t_depth != 0 && ReferenceEquals(ExecutionContext.Capture(), t_context);
+    /// <summary>Gets this thread's state, for a caller that checks and enters sections with one thread-static read.</summary>
+    public static ThreadState Thread => t_state ??= new ThreadState();
 
-    /// <summary>Suppresses tracking on this thread, in the current execution context, until the section is disposed.</summary>
+    /// <summary>Gets a value indicating whether the flag of a flow section is in the current execution context.</summary>
+    public static bool InSuppressedFlow => s_flow.Value is not null;
+
+    /// <summary>Gets a value indicating whether PerfLogging is calling out synchronously on this thread.</summary>
+    public static bool OnThisThread => t_state is { Depth: > 0 };
+
+    /// <summary>Suppresses tracking on this thread until the section is disposed (synchronous calls).</summary>
     public static ThreadSection OnThread()
     {
-        var section = new ThreadSection(t_context);
-        t_depth++;
-        t_context = ExecutionContext.Capture();
-        return section;
+        var state = t_state ??= new ThreadState();
+        state.Depth++;
+        return new ThreadSection(state);
     }
 
     /// <summary>Suppresses tracking here and in the async work started before the section is disposed.</summary>
@@ -72,7 +68,7 @@ internal static class TrackingSuppression
             restoreSuppression = true;
         }
 
-        var cache = t_cache ??= new ContextCache();
+        var cache = (t_state ??= new ThreadState()).Cache;
         if (cache.Lookup(previous) is { } suppressed)
         {
             ExecutionContext.Restore(suppressed);
@@ -86,13 +82,16 @@ internal static class TrackingSuppression
         return new FlowSection(previous, restoreSuppression);
     }
 
-    public readonly struct ThreadSection(ExecutionContext? outer) : IDisposable
+    public readonly struct ThreadSection(ThreadState state) : IDisposable
     {
-        public void Dispose()
-        {
-            t_depth--;
-            t_context = outer;
-        }
+        public void Dispose() => state.Depth--;
+    }
+
+    public sealed class ThreadState
+    {
+        public int Depth;
+
+        public ContextCache Cache { get; } = new();
     }
 
     public readonly struct FlowSection(ExecutionContext? previous, bool suppressFlow) : IDisposable
@@ -113,7 +112,7 @@ internal static class TrackingSuppression
     }
 
     /// <summary>The last (caller context, caller context plus flag) pair of a thread, held weakly.</summary>
-    private sealed class ContextCache
+    public sealed class ContextCache
     {
         private readonly WeakReference<ExecutionContext?> _caller = new(null);
         private readonly WeakReference<ExecutionContext?> _suppressed = new(null);

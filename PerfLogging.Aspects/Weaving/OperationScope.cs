@@ -43,10 +43,10 @@ public partial struct OperationScope
     private bool _swallowed;
 
     /// <summary>Fills a zeroed scope field by field (a constructor would build a copy).</summary>
-    private void Initialize(ResolvedOperation operation, bool ambient, ArgumentCapture? captured)
+    private void Initialize(ResolvedOperation operation, bool ambient, ArgumentCapture? captured, TrackingSuppression.ThreadState? thread = null)
     {
         _operation = operation;
-        _verbose = IsEnabled(operation.Logger, operation.MinLevel);
+        _verbose = IsEnabled(operation.Logger, operation.MinLevel, thread ?? TrackingSuppression.Thread);
         var captureArguments = captured is null && operation.IncludeArgs && operation.Descriptor.ParameterNames.Length > 0 && (_verbose || AnyLevelEnabled(operation));
         var probe = operation.IncludeMemory || operation.IncludeCpu;
         var previousActivity = operation.TracingEnabled ? System.Diagnostics.Activity.Current : null;
@@ -126,9 +126,14 @@ public partial struct OperationScope
     private static void Begin(ResolvedOperation operation, out OperationScope scope)
     {
         scope = default;
-        if (!Suppressed(operation))
+        var thread = TrackingSuppression.Thread;
+        if (thread.Depth == 0 && !TrackingSuppression.InSuppressedFlow)
         {
-            scope.Initialize(operation, ambient: true, captured: null);
+            scope.Initialize(operation, ambient: true, captured: null, thread);
+        }
+        else
+        {
+            ReportSuppressed(operation);
         }
     }
 
@@ -143,11 +148,14 @@ public partial struct OperationScope
             return false;
         }
 
+        ReportSuppressed(operation);
+        return true;
+    }
+
+    private static void ReportSuppressed(ResolvedOperation operation) =>
         SelfDiagnostics.Report(
             SelfDiagnosticKind.Reentrancy,
             $"'{operation.Name}' was called from inside PerfLogging's own call into a logging provider, listener or formatter (or async work it started); such calls run untracked.");
-        return true;
-    }
 
     /// <summary>
     /// Starts tracking without making the operation ambient: for enumerations, whose steps interleave with the
@@ -350,17 +358,29 @@ public partial struct OperationScope
         IsEnabled(operation.Logger, operation.WarningLevel) || IsEnabled(operation.Logger, operation.CriticalLevel) ||
         IsEnabled(operation.Logger, operation.ErrorLevel);
 
-    private static bool IsEnabled(ILogger logger, LogLevel level)
+    private static bool IsEnabled(ILogger logger, LogLevel level) => IsEnabled(logger, level, TrackingSuppression.Thread);
+
+    /// <summary>Asks the providers; woven code they reach from there runs untracked (a thread section, the cheap one).</summary>
+    private static bool IsEnabled(ILogger logger, LogLevel level, TrackingSuppression.ThreadState thread)
     {
+        if (level == LogLevel.None)
+        {
+            return false;
+        }
+
+        thread.Depth++;
         try
         {
-            using var suppressed = TrackingSuppression.OnThread();
-            return level != LogLevel.None && logger.IsEnabled(level);
+            return logger.IsEnabled(level);
         }
         catch (Exception ex)
         {
             SelfDiagnostics.Report(SelfDiagnosticKind.LoggerIsEnabled, "A logging provider failed in IsEnabled; its records are skipped.", ex);
             return false;
+        }
+        finally
+        {
+            thread.Depth--;
         }
     }
 }

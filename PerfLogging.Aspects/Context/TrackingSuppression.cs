@@ -25,18 +25,24 @@ internal static class TrackingSuppression
     private static readonly object Suppressed = new();
     private static readonly AsyncLocal<object?> s_flow = new();
 
+    /// <summary>
+    /// Set by the first flow section ever: until then no execution context can carry the flag, and the check on every
+    /// call skips the async-local read (a process whose calls never write a record, span or metric never pays it).
+    /// </summary>
+    private static volatile bool s_flowUsed;
+
     /// <summary>Everything per thread behind one thread-static reference: this runs on every tracked call.</summary>
     [ThreadStatic]
     private static ThreadState? t_state;
 
     /// <summary>Gets a value indicating whether woven code starting now is reached from PerfLogging's own calls.</summary>
-    public static bool IsActive => s_flow.Value is not null || OnThisThread;
+    public static bool IsActive => InSuppressedFlow || OnThisThread;
 
     /// <summary>Gets this thread's state, for a caller that checks and enters sections with one thread-static read.</summary>
     public static ThreadState Thread => t_state ??= new ThreadState();
 
     /// <summary>Gets a value indicating whether the flag of a flow section is in the current execution context.</summary>
-    public static bool InSuppressedFlow => s_flow.Value is not null;
+    public static bool InSuppressedFlow => s_flowUsed && s_flow.Value is not null;
 
     /// <summary>Gets a value indicating whether PerfLogging is calling out synchronously on this thread.</summary>
     public static bool OnThisThread => t_state is { Depth: > 0 };
@@ -55,6 +61,11 @@ internal static class TrackingSuppression
         if (s_flow.Value is not null)
         {
             return default;
+        }
+
+        if (!s_flowUsed)
+        {
+            s_flowUsed = true;
         }
 
         var previous = ExecutionContext.Capture();

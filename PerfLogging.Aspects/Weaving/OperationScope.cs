@@ -368,19 +368,21 @@ public partial struct OperationScope
             return false;
         }
 
+        // Counted up and down without a finally block: a provider that throws is caught below either way.
         thread.Depth++;
+        bool enabled;
         try
         {
-            return logger.IsEnabled(level);
+            enabled = logger.IsEnabled(level);
         }
         catch (Exception ex)
         {
+            thread.Depth--;
             SelfDiagnostics.Report(SelfDiagnosticKind.LoggerIsEnabled, "A logging provider failed in IsEnabled; its records are skipped.", ex);
             return false;
         }
-        finally
-        {
-            thread.Depth--;
-        }
+
+        thread.Depth--;
+        return enabled;
     }
 }

@@ -1,6 +1,5 @@
 using Mono.Cecil;
 using Mono.Cecil.Cil;
-using Mono.Cecil.Rocks;
 
 namespace PerfLogging.Fody.Emit;
 
@@ -69,25 +68,5 @@ internal static class IlBuilder
         }
 
         return reference;
-    }
-
-    /// <summary>Pushes every argument of <paramref name="method"/> (and <c>this</c>) in order, to forward a call.</summary>
-    public static void ForwardArguments(ILProcessor il, MethodDefinition method)
-    {
-        if (method.HasThis)
-        {
-            il.Emit(OpCodes.Ldarg_0);
-        }
-
-        foreach (var parameter in method.Parameters)
-        {
-            il.Emit(OpCodes.Ldarg, parameter);
-        }
-    }
-
-    public static void Optimize(MethodBody body)
-    {
-        body.SimplifyMacros();
-        body.OptimizeMacros();
     }
 }

@@ -58,7 +58,7 @@ public sealed partial class ModuleWeaver
             : 8;
         return FabricGlob.Selects(
             rule.Scope, rule.Namespace, rule.IncludeChildNamespaces, rule.TypeName, rule.MethodName, rule.Visibility,
-            NamespaceOf(method.DeclaringType), Names.Short(method.DeclaringType), method.Name, visibility);
+            NamespaceOf(method.DeclaringType), PerfLogging.Runtime.OperationNames.StripArity(method.DeclaringType.Name), method.Name, visibility);
     }
 
     /// <summary>Adds a matching rule's settings below the attributes' (rules rank lower).</summary>

@@ -81,7 +81,7 @@ public sealed partial class ModuleWeaver
     };
 
     private static string Signature(MethodDefinition method) =>
-        $"{Names.Display(method)}({string.Join(", ", method.Parameters.Select(p => Names.Short(p.ParameterType)))})";
+        $"{Names.Display(method)}({string.Join(", ", method.Parameters.Select(Names.Parameter))})";
 
     private static string Literal(object? value) => value switch
     {

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using Mono.Cecil;
 using PerfLogging.Runtime;
@@ -8,7 +10,13 @@ namespace PerfLogging.Fody;
 internal static class Names
 {
     public static string Display(MethodDefinition method) =>
-        $"{Display(method.DeclaringType)}.{(method.IsConstructor ? Short(method.DeclaringType) : OperationNames.MemberName(method.Name))}";
+        $"{Display(method.DeclaringType)}.{Member(method)}";
+
+    /// <summary>The method's own name as C# writes it: <c>Get&lt;T&gt;</c>, a constructor by its type's name.</summary>
+    public static string Member(MethodDefinition method) =>
+        method.IsConstructor
+            ? OperationNames.StripArity(method.DeclaringType.Name)
+            : OperationNames.MethodName(OperationNames.MemberName(method.Name), method.GenericParameters.Select(p => p.Name).ToList());
 
     public static string Display(TypeReference type)
     {
@@ -25,13 +33,47 @@ internal static class Names
         return text.Append(Short(type)).ToString();
     }
 
-    /// <summary>The type's own name without generic arity.</summary>
-    public static string Short(TypeReference type) => OperationNames.StripArity(type.Name);
+    /// <summary>The type's own name as C# writes it: <c>Repository&lt;T&gt;</c> (the runtime's <c>TypeNames.Display</c>).</summary>
+    public static string Short(TypeReference type) =>
+        OperationNames.TypeName(type.Name, ParametersOf(type).Select(p => p.Name).ToList());
+
+    private static IEnumerable<GenericParameter> ParametersOf(TypeReference type)
+    {
+        if (type.HasGenericParameters)
+        {
+            return type.GenericParameters;
+        }
+
+        try
+        {
+            return type.Resolve()?.GenericParameters ?? Enumerable.Empty<GenericParameter>();
+        }
+        catch (AssemblyResolutionException)
+        {
+            return Enumerable.Empty<GenericParameter>();
+        }
+    }
+
+    /// <summary>A parameter type in a signature: generic arguments, arrays and pointers spelled out.</summary>
+    public static string Signature(TypeReference type) => type switch
+    {
+        GenericInstanceType generic => OperationNames.StripArity(generic.Name) + "<" + string.Join(", ", generic.GenericArguments.Select(Signature)) + ">",
+        ByReferenceType byReference => Signature(byReference.ElementType),
+        ArrayType array => Signature(array.ElementType) + "[" + new string(',', array.Rank - 1) + "]",
+        PointerType pointer => Signature(pointer.ElementType) + "*",
+        IModifierType modified => Signature(modified.ElementType),
+        _ => Short(type),
+    };
+
+    /// <summary>A parameter as it reads in a signature: its ref kind, then its type.</summary>
+    public static string Parameter(ParameterDefinition parameter)
+    {
+        var type = ModuleWeaver.WithoutModifiers(parameter.ParameterType);
+        var kind = type is not ByReferenceType ? string.Empty : parameter.IsOut ? "out " : parameter.IsIn ? "in " : "ref ";
+        return kind + Signature(type);
+    }
 
     /// <summary>The default operation name, exactly as the runtime computes it when configuration does not change it.</summary>
     public static string DefaultOperation(MethodDefinition method, bool includeClassName) =>
-        OperationNames.Default(
-            Short(method.DeclaringType),
-            method.IsConstructor ? Short(method.DeclaringType) : OperationNames.MemberName(method.Name),
-            includeClassName);
+        OperationNames.Default(Short(method.DeclaringType), Member(method), includeClassName);
 }

@@ -98,7 +98,7 @@ public sealed class OperationDescriptor
             aspect,
             TypeNames.Display(type),
             TypeNames.FullDisplay(type),
-            method.IsConstructor ? type is null ? ".ctor" : TypeNames.Display(type) : OperationNames.MemberName(method.Name),
+            method.IsConstructor ? type is null ? ".ctor" : OperationNames.StripArity(type.Name) : MemberName(method),
             method.Module.Name)
         {
             ParameterNames = parameters.Select(p => p.Name ?? $"arg{p.Position}").ToArray(),
@@ -110,6 +110,11 @@ public sealed class OperationDescriptor
             RunsOnOneThread = !IsTaskLike((method as MethodInfo)?.ReturnType),
         };
     }
+
+    private static string MemberName(MethodBase method) =>
+        OperationNames.MethodName(
+            OperationNames.MemberName(method.Name),
+            method.IsGenericMethod ? Array.ConvertAll(((MethodInfo)method).GetGenericMethodDefinition().GetGenericArguments(), a => a.Name) : []);
 
     /// <summary>Builds the descriptor of a manual operation (<see cref="PerformanceTracker"/>).</summary>
     internal static OperationDescriptor CreateManual(string operationName, PerformanceAspectAttribute aspect, string category) =>

@@ -211,14 +211,35 @@ public class OutcomeTests
     }
 
     [Test]
-    public void A_generic_type_is_named_without_its_arity()
+    public void A_generic_type_is_named_as_CSharp_writes_it_and_logs_to_its_category_without_arity()
     {
         var descriptor = PerfLogging.Weaving.OperationDescriptor.Create(new PerformanceLoggingAttribute(), typeof(Repository<int>).GetMethod("Find")!);
 
         Woven.Call(descriptor, () => 1);
 
-        _harness.Single().Field("operation_name").ShouldBe("Repository.Find");
+        _harness.Single().Field("operation_name").ShouldBe("Repository<T>.Find");
+        _harness.Single().Field("class_name").ShouldBe("Repository<T>");
         _harness.Single().Category.ShouldBe("PerfLogging.Tests.Support.Repository");
+    }
+
+    [Test]
+    public void Types_that_differ_only_in_arity_get_different_names()
+    {
+        var plain = PerfLogging.Weaving.OperationDescriptor.Create(new PerformanceLoggingAttribute(), typeof(Outcome).GetMethod(nameof(Outcome.FromException))!);
+        var generic = PerfLogging.Weaving.OperationDescriptor.Create(new PerformanceLoggingAttribute(), typeof(Outcome<string>).GetMethod(nameof(Outcome<string>.FromException))!);
+
+        plain.OperationName.ShouldBe("Outcome.FromException");
+        generic.OperationName.ShouldBe("Outcome<T>.FromException");
+    }
+
+    private static class Outcome
+    {
+        public static int FromException(Exception exception) => exception.HResult;
+    }
+
+    private static class Outcome<T>
+    {
+        public static T? FromException(Exception exception) => exception is null ? default : default;
     }
 
     private static class Thrower

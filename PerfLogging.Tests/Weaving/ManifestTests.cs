@@ -32,8 +32,20 @@ public class ManifestTests
         methods.ShouldNotContain("PerfLogging.Tests.Target.Reporting.Excluded()");
         methods.ShouldNotContain("PerfLogging.Tests.Target.ExcludedType.Work()");
         methods.ShouldNotContain("PerfLogging.Tests.Target.Reporting.Reporting()");
-        methods.ShouldNotContain(m => m!.Contains("get_", StringComparison.Ordinal) || m.Contains('<', StringComparison.Ordinal));
+        methods.ShouldNotContain(m => m!.Contains("get_", StringComparison.Ordinal) || m.Contains("`", StringComparison.Ordinal));
         methods.ShouldBe(methods.Order(StringComparer.Ordinal).ToList());
+    }
+
+    [Test]
+    public void Each_woven_method_has_a_signature_of_its_own_with_generics_and_ref_kinds_as_CSharp_writes_them()
+    {
+        var methods = Manifest().GetProperty("methods").EnumerateArray().Select(m => m.GetProperty("method").GetString()).ToList();
+
+        methods.Distinct().Count().ShouldBe(methods.Count);
+        methods.ShouldContain("PerfLogging.Tests.Target.Repository<T>.Find(Int32)");
+        methods.ShouldContain("PerfLogging.Tests.Target.Algorithms.GetOrAdd<TKey, TValue>(Dictionary<TKey, TValue>, TKey, Func<TKey, TValue>)");
+        methods.ShouldContain("PerfLogging.Tests.Target.Calculator.TryParse(String, out Int32)");
+        methods.ShouldContain("PerfLogging.Tests.Target.Calculator.Increment(ref Int32, in Int32)");
     }
 
     [Test]

@@ -154,7 +154,7 @@ public class ShapeTests
         repository.Find(1).ShouldBeSameAs(order);
         repository.Project(1, o => o.Customer.Length).ShouldBe(3);
 
-        Operations().ShouldBe(["Repository.Add", "Repository.Find", "Repository.Project"]);
+        Operations().ShouldBe(["Repository<T>.Add", "Repository<T>.Find", "Repository<T>.Project<TResult>"]);
         _harness.Records[0].Field("args_summary").ShouldBe("item=Order { Id = 1, Customer = ann }");
         _harness.Records[2].Field("result_summary").ShouldBe("3");
         _harness.Records[0].Category.ShouldBe("PerfLogging.Tests.Target.Repository");
@@ -167,7 +167,7 @@ public class ShapeTests
         Algorithms.Max("pear", "apple").ShouldBe("pear");
         Algorithms.GetOrAdd(new Dictionary<string, List<int>>(), "k", _ => [1]).ShouldBe([1]);
 
-        Operations().ShouldBe(["Algorithms.Max", "Algorithms.Max", "Algorithms.GetOrAdd"]);
+        Operations().ShouldBe(["Algorithms.Max<T>", "Algorithms.Max<T>", "Algorithms.GetOrAdd<TKey, TValue>"]);
         _harness.Records[0].Field("args_summary").ShouldBe("a=3, b=9");
         _harness.Records[1].Field("result_summary").ShouldBe("\"pear\"");
     }

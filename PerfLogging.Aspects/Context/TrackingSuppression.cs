@@ -31,29 +31,34 @@ internal static class TrackingSuppression
     /// </summary>
     private static volatile bool s_flowUsed;
 
-    /// <summary>Everything per thread behind one thread-static reference: this runs on every tracked call.</summary>
+    /// <summary>How many synchronous call-outs are running on this thread: read and counted on every tracked call.</summary>
+    [ThreadStatic]
+    private static int t_depth;
+
     [ThreadStatic]
     private static ThreadState? t_state;
 
     /// <summary>Gets a value indicating whether woven code starting now is reached from PerfLogging's own calls.</summary>
     public static bool IsActive => InSuppressedFlow || OnThisThread;
 
-    /// <summary>Gets this thread's state, for a caller that checks and enters sections with one thread-static read.</summary>
-    public static ThreadState Thread => t_state ??= new ThreadState();
-
     /// <summary>Gets a value indicating whether the flag of a flow section is in the current execution context.</summary>
     public static bool InSuppressedFlow => s_flowUsed && s_flow.Value is not null;
 
     /// <summary>Gets a value indicating whether PerfLogging is calling out synchronously on this thread.</summary>
-    public static bool OnThisThread => t_state is { Depth: > 0 };
+    public static bool OnThisThread => t_depth != 0;
 
     /// <summary>Suppresses tracking on this thread until the section is disposed (synchronous calls).</summary>
     public static ThreadSection OnThread()
     {
-        var state = t_state ??= new ThreadState();
-        state.Depth++;
-        return new ThreadSection(state);
+        t_depth++;
+        return default;
     }
+
+    /// <summary>Enters a synchronous call-out without a section object (the per-call <c>IsEnabled</c> path).</summary>
+    public static void Enter() => t_depth++;
+
+    /// <summary>Leaves what <see cref="Enter"/> entered.</summary>
+    public static void Exit() => t_depth--;
 
     /// <summary>Suppresses tracking here and in the async work started before the section is disposed.</summary>
     public static FlowSection WithFlow()
@@ -93,15 +98,13 @@ internal static class TrackingSuppression
         return new FlowSection(previous, restoreSuppression);
     }
 
-    public readonly struct ThreadSection(ThreadState state) : IDisposable
+    public readonly struct ThreadSection : IDisposable
     {
-        public void Dispose() => state.Depth--;
+        public void Dispose() => t_depth--;
     }
 
     public sealed class ThreadState
     {
-        public int Depth;
-
         public ContextCache Cache { get; } = new();
     }
 

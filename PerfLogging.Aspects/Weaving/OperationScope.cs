@@ -43,10 +43,10 @@ public partial struct OperationScope
     private bool _swallowed;
 
     /// <summary>Fills a zeroed scope field by field (a constructor would build a copy).</summary>
-    private void Initialize(ResolvedOperation operation, bool ambient, ArgumentCapture? captured, TrackingSuppression.ThreadState? thread = null)
+    private void Initialize(ResolvedOperation operation, bool ambient, ArgumentCapture? captured)
     {
         _operation = operation;
-        _verbose = IsEnabled(operation.Logger, operation.MinLevel, thread ?? TrackingSuppression.Thread);
+        _verbose = IsEnabled(operation.Logger, operation.MinLevel);
         var captureArguments = captured is null && operation.IncludeArgs && operation.Descriptor.ParameterNames.Length > 0 && (_verbose || AnyLevelEnabled(operation));
         var probe = operation.IncludeMemory || operation.IncludeCpu;
         var previousActivity = operation.TracingEnabled ? System.Diagnostics.Activity.Current : null;
@@ -126,10 +126,9 @@ public partial struct OperationScope
     private static void Begin(ResolvedOperation operation, out OperationScope scope)
     {
         scope = default;
-        var thread = TrackingSuppression.Thread;
-        if (thread.Depth == 0 && !TrackingSuppression.InSuppressedFlow)
+        if (!TrackingSuppression.OnThisThread && !TrackingSuppression.InSuppressedFlow)
         {
-            scope.Initialize(operation, ambient: true, captured: null, thread);
+            scope.Initialize(operation, ambient: true, captured: null);
         }
         else
         {
@@ -358,10 +357,8 @@ public partial struct OperationScope
         IsEnabled(operation.Logger, operation.WarningLevel) || IsEnabled(operation.Logger, operation.CriticalLevel) ||
         IsEnabled(operation.Logger, operation.ErrorLevel);
 
-    private static bool IsEnabled(ILogger logger, LogLevel level) => IsEnabled(logger, level, TrackingSuppression.Thread);
-
     /// <summary>Asks the providers; woven code they reach from there runs untracked (a thread section, the cheap one).</summary>
-    private static bool IsEnabled(ILogger logger, LogLevel level, TrackingSuppression.ThreadState thread)
+    private static bool IsEnabled(ILogger logger, LogLevel level)
     {
         if (level == LogLevel.None)
         {
@@ -369,7 +366,7 @@ public partial struct OperationScope
         }
 
         // Counted up and down without a finally block: a provider that throws is caught below either way.
-        thread.Depth++;
+        TrackingSuppression.Enter();
         bool enabled;
         try
         {
@@ -377,12 +374,12 @@ public partial struct OperationScope
         }
         catch (Exception ex)
         {
-            thread.Depth--;
+            TrackingSuppression.Exit();
             SelfDiagnostics.Report(SelfDiagnosticKind.LoggerIsEnabled, "A logging provider failed in IsEnabled; its records are skipped.", ex);
             return false;
         }
 
-        thread.Depth--;
+        TrackingSuppression.Exit();
         return enabled;
     }
 }

@@ -7,16 +7,8 @@ using Twin = unwoven::PerfLogging.Tests.Fidelity;
 namespace PerfLogging.Tests.Twins;
 
 /// <summary>Constructors are tracked after their chained call, found by its receiver.</summary>
-public class ConstructionFidelityTests
+public class ConstructionFidelityTests : HarnessTest
 {
-    private RuntimeHarness _harness = null!;
-
-    [SetUp]
-    public void SetUp() => _harness = new RuntimeHarness();
-
-    [TearDown]
-    public void TearDown() => _harness.Dispose();
-
     [Test]
     public void A_struct_constructor_that_builds_its_own_type_into_a_local_runs()
     {
@@ -25,7 +17,7 @@ public class ConstructionFidelityTests
 
         var point = new Point(1, 2);
         (point.X, point.Y).ShouldBe((101, 2));
-        _harness.Single().Field("operation_name").ShouldBe("Point.Point");
+        Harness.Single().Field("operation_name").ShouldBe("Point.Point");
     }
 
     [Test]
@@ -34,7 +26,7 @@ public class ConstructionFidelityTests
         var point = new Point("5");
 
         (point.X, point.Y).ShouldBe((5, -1));
-        _harness.Single().Field("success").ShouldBe("True");
+        Harness.Single().Field("success").ShouldBe("True");
     }
 
     [Test]
@@ -46,7 +38,7 @@ public class ConstructionFidelityTests
         var labelled = new Labelled("ann", upper: true);
         (labelled.Name, labelled.Other!.Name).ShouldBe(("ANN", "ANN!"));
         new Labelled(null, upper: true).Name.ShouldBe("NONE");
-        _harness.Records.Count.ShouldBe(2);
+        Harness.Records.Count.ShouldBe(2);
     }
 
     [Test]
@@ -55,6 +47,6 @@ public class ConstructionFidelityTests
         Should.Throw<ArgumentNullException>(() => new Twin.Labelled(null, upper: false)).ParamName.ShouldBe("name");
 
         Should.Throw<ArgumentNullException>(() => new Labelled(null, upper: false)).ParamName.ShouldBe("name");
-        _harness.Records.ShouldBeEmpty();
+        Harness.Records.ShouldBeEmpty();
     }
 }

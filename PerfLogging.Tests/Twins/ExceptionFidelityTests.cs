@@ -12,16 +12,8 @@ namespace PerfLogging.Tests.Twins;
 /// untouched (caller filters before callee finally blocks, one first-chance exception per throw) and the stack trace
 /// has the same frames. Each test asserts the twin's behaviour first, then the woven method's.
 /// </summary>
-public class ExceptionFidelityTests
+public class ExceptionFidelityTests : HarnessTest
 {
-    private RuntimeHarness _harness = null!;
-
-    [SetUp]
-    public void SetUp() => _harness = new RuntimeHarness();
-
-    [TearDown]
-    public void TearDown() => _harness.Dispose();
-
     private static List<string> FilterOrder(Action<List<string>> call)
     {
         var log = new List<string>();
@@ -49,7 +41,7 @@ public class ExceptionFidelityTests
         FilterOrder(Twin.Failures.ThrowWithFinally).ShouldBe(["caller filter", "callee finally", "caller catch"]);
 
         FilterOrder(Failures.ThrowWithFinally).ShouldBe(["caller filter", "callee finally", "caller catch"]);
-        var record = _harness.Single();
+        var record = Harness.Single();
         record.Level.ShouldBe(LogLevel.Error);
         record.Field("error_type").ShouldBe("InvalidOperationException");
         record.Field("error_message").ShouldBe("boom");
@@ -63,7 +55,7 @@ public class ExceptionFidelityTests
         {
             Failures.ThrowWithFinally([]);
         }
-        catch (InvalidOperationException) when ((recordsSeenByFilter = _harness.Records.Count) >= 0)
+        catch (InvalidOperationException) when ((recordsSeenByFilter = Harness.Records.Count) >= 0)
         {
         }
 
@@ -76,8 +68,8 @@ public class ExceptionFidelityTests
         CountFirstChance(() => Twin.Failures.Outer()).ShouldBe(1);
 
         CountFirstChance(() => Failures.Outer()).ShouldBe(1);
-        _harness.Records.Select(r => r.Field("operation_name")).ShouldBe(["Failures.Inner", "Failures.Middle", "Failures.Outer"]);
-        _harness.Records.ShouldAllBe(r => r.Level == LogLevel.Error);
+        Harness.Records.Select(r => r.Field("operation_name")).ShouldBe(["Failures.Inner", "Failures.Middle", "Failures.Outer"]);
+        Harness.Records.ShouldAllBe(r => r.Level == LogLevel.Error);
     }
 
     [Test]
@@ -86,7 +78,7 @@ public class ExceptionFidelityTests
         CountFirstChance(() => new Twin.Labelled(1)).ShouldBe(1);
 
         CountFirstChance(() => new Labelled(1)).ShouldBe(1);
-        _harness.Single().Field("error_message").ShouldBe("constructor failed");
+        Harness.Single().Field("error_message").ShouldBe("constructor failed");
     }
 
     private static int CountFirstChance(Action call)
@@ -134,7 +126,7 @@ public class ExceptionFidelityTests
         twin.Select(Method).ShouldBe(["Failures.InnerAsync()", "Failures.OuterAsync()"]);
 
         OwnFrames(await Should.ThrowAsync<InvalidOperationException>(Failures.OuterAsync)).ShouldBe(twin);
-        _harness.Records.Count.ShouldBe(2);
+        Harness.Records.Count.ShouldBe(2);
     }
 
     [Test]
@@ -145,7 +137,7 @@ public class ExceptionFidelityTests
 
         Failures.Swallowed(log).ShouldBe(0);
         log.ShouldBe(["callee finally", "callee finally"]);
-        _harness.Single().Field("error_message").ShouldBe("swallowed");
+        Harness.Single().Field("error_message").ShouldBe("swallowed");
     }
 
     /// <summary>The "at …" lines of the fidelity assembly, as text: method, file and line.</summary>

@@ -7,23 +7,15 @@ using Twin = unwoven::PerfLogging.Tests.Fidelity;
 namespace PerfLogging.Tests.Twins;
 
 /// <summary>Adversarial shapes for the in-place weaver, each compared with its unwoven twin.</summary>
-public class ProbeFidelityTests
+public class ProbeFidelityTests : HarnessTest
 {
-    private RuntimeHarness _harness = null!;
-
-    [SetUp]
-    public void SetUp() => _harness = new RuntimeHarness();
-
-    [TearDown]
-    public void TearDown() => _harness.Dispose();
-
     [Test]
     public void A_ref_readonly_return_runs()
     {
         new Twin.Probes().ReadonlySlot().ShouldBe(2);
 
         new Probes().ReadonlySlot().ShouldBe(2);
-        _harness.Single().Field("success").ShouldBe("True");
+        Harness.Single().Field("success").ShouldBe("True");
     }
 
     [Test]
@@ -32,7 +24,7 @@ public class ProbeFidelityTests
         new Twin.Probes().VirtualIn(4).ShouldBe(5);
 
         new Probes().VirtualIn(4).ShouldBe(5);
-        _harness.Single().Field("success").ShouldBe("True");
+        Harness.Single().Field("success").ShouldBe("True");
     }
 
     [Test]
@@ -41,7 +33,7 @@ public class ProbeFidelityTests
         ((Twin.IMeasure)new Twin.Measurer()).Measure(2).ShouldBe(6);
 
         ((IMeasure)new Measurer()).Measure(2).ShouldBe(6);
-        _harness.Single().Field("success").ShouldBe("True");
+        Harness.Single().Field("success").ShouldBe("True");
     }
 
     [Test]
@@ -50,7 +42,7 @@ public class ProbeFidelityTests
         new Twin.Probes { Initialized = 3 }.Initialized.ShouldBe(3);
 
         new Probes { Initialized = 3 }.Initialized.ShouldBe(3);
-        _harness.Single().Field("success").ShouldBe("True");
+        Harness.Single().Field("success").ShouldBe("True");
     }
 
     [Test]
@@ -72,7 +64,7 @@ public class ProbeFidelityTests
         var log = new List<string>();
         Probes.ThrowingInnerFilter(log).ShouldBe(2);
         log.ShouldBe(twinLog);
-        _harness.Single().Field("success").ShouldBe("True");
+        Harness.Single().Field("success").ShouldBe("True");
     }
 
     [Test]
@@ -84,7 +76,7 @@ public class ProbeFidelityTests
         var log = new List<string>();
         Probes.ThrowingInnerFilterSwallowing(log).ShouldBe(2);
         log.ShouldBe(twinLog);
-        _harness.Single().Field("success").ShouldBe("True");
+        Harness.Single().Field("success").ShouldBe("True");
     }
 
     [Test]
@@ -96,7 +88,7 @@ public class ProbeFidelityTests
         var log = new List<string>();
         Should.Throw<InvalidOperationException>(() => Probes.LoopThenThrowInFinally(log)).Message.ShouldBe("always 3");
         log.ShouldBe(twinLog);
-        _harness.Single().Field("error_message").ShouldBe("always 3");
+        Harness.Single().Field("error_message").ShouldBe("always 3");
     }
 
     [Test]
@@ -105,7 +97,7 @@ public class ProbeFidelityTests
         Should.Throw<InvalidOperationException>(() => Twin.Probes.NeverReturnsSwallowed(3));
 
         Probes.NeverReturnsSwallowed(3).ShouldBe(0);
-        _harness.Single().Field("error_message").ShouldBe("limit");
+        Harness.Single().Field("error_message").ShouldBe("limit");
     }
 
     [Test]
@@ -149,7 +141,7 @@ public class ProbeFidelityTests
         }
 
         woven.ShouldBe(twin);
-        _harness.Single().Field("success").ShouldBe("True");
+        Harness.Single().Field("success").ShouldBe("True");
     }
 
     [Test]
@@ -162,7 +154,7 @@ public class ProbeFidelityTests
         var log = new List<string>();
         var woven = new Resettable(2, log);
         (woven.X, log.Count).ShouldBe((20, 2));
-        _harness.Single().Field("success").ShouldBe("True");
+        Harness.Single().Field("success").ShouldBe("True");
     }
 
     [Test]
@@ -171,7 +163,7 @@ public class ProbeFidelityTests
         Should.Throw<ArgumentException>(() => new Twin.Resettable(string.Empty));
 
         Should.Throw<ArgumentException>(() => new Resettable(string.Empty));
-        _harness.Single().Field("error_type").ShouldBe("ArgumentException");
+        Harness.Single().Field("error_type").ShouldBe("ArgumentException");
     }
 
     [Test]
@@ -183,7 +175,7 @@ public class ProbeFidelityTests
         var woven = new WithInitializers("42");
         (woven.Name, woven.Parsed, string.Join(",", woven.LogEntries)).ShouldBe(("number", 42, "initializer,body"));
         new StructWithInitializers(1).B.ShouldBe(new Twin.StructWithInitializers(1).B);
-        _harness.Records.Count.ShouldBe(2);
+        Harness.Records.Count.ShouldBe(2);
     }
 
     [Test]
@@ -192,7 +184,7 @@ public class ProbeFidelityTests
         new Primary("p", 3).Describe().ShouldBe(new Twin.Primary("p", 3).Describe());
         new Recorded(1, "a").ShouldBe(new Recorded(1, "a"));
         new Recorded(1, "a").ToString().ShouldBe(new Twin.Recorded(1, "a").ToString());
-        _harness.Records.Count.ShouldBe(4);
+        Harness.Records.Count.ShouldBe(4);
     }
 
     [Test]

@@ -7,16 +7,8 @@ using Twin = unwoven::PerfLogging.Tests.Fidelity;
 namespace PerfLogging.Tests.Twins;
 
 /// <summary>Adversarial constructor, record and event shapes, each compared with its unwoven twin.</summary>
-public class ProbeFidelityTests3
+public class ProbeFidelityTests3 : HarnessTest
 {
-    private RuntimeHarness _harness = null!;
-
-    [SetUp]
-    public void SetUp() => _harness = new RuntimeHarness();
-
-    [TearDown]
-    public void TearDown() => _harness.Dispose();
-
     [Test]
     public void A_method_ending_in_a_filtered_catch()
     {
@@ -28,8 +20,8 @@ public class ProbeFidelityTests3
         Probes3.EndsInFilteredCatch(0, log).ShouldBe(10);
         Probes3.EndsInFilteredCatch(1, log).ShouldBe(0);
         log.ShouldBe(twinLog);
-        _harness.Records.Count.ShouldBe(2);
-        _harness.Records[1].Field("error_type").ShouldBe("FormatException");
+        Harness.Records.Count.ShouldBe(2);
+        Harness.Records[1].Field("error_type").ShouldBe("FormatException");
     }
 
     [Test]
@@ -37,7 +29,7 @@ public class ProbeFidelityTests3
     {
         Probes3.LocalFunction(1).ShouldBe(Twin.Probes3.LocalFunction(1));
         Probes3.Lambda()(2).ShouldBe(Twin.Probes3.Lambda()(2));
-        _harness.Records.Count.ShouldBe(2);
+        Harness.Records.Count.ShouldBe(2);
     }
 
     [Test]
@@ -45,7 +37,7 @@ public class ProbeFidelityTests3
     {
         var value = 4;
         Probes3.ReadonlyRefParameter(in value).ShouldBe(5);
-        _harness.Single().Field("success").ShouldBe("True");
+        Harness.Single().Field("success").ShouldBe("True");
     }
 
     [Test]

@@ -8,23 +8,15 @@ using Twin = unwoven::PerfLogging.Tests.Fidelity;
 namespace PerfLogging.Tests.Twins;
 
 /// <summary>Code inside a woven method sees itself, its caller and its flags as the unwoven twin does.</summary>
-public class ReflectionFidelityTests
+public class ReflectionFidelityTests : HarnessTest
 {
-    private RuntimeHarness _harness = null!;
-
-    [SetUp]
-    public void SetUp() => _harness = new RuntimeHarness();
-
-    [TearDown]
-    public void TearDown() => _harness.Dispose();
-
     [Test]
     public void GetCurrentMethod_names_the_method_itself()
     {
         Twin.Failures.CurrentMethod().ShouldBe("CurrentMethod");
 
         Failures.CurrentMethod().ShouldBe("CurrentMethod");
-        _harness.Single().Field("operation_name").ShouldBe("Failures.CurrentMethod");
+        Harness.Single().Field("operation_name").ShouldBe("Failures.CurrentMethod");
     }
 
     [Test]

@@ -8,24 +8,16 @@ using Twin = unwoven::PerfLogging.Tests.Fidelity;
 namespace PerfLogging.Tests.Twins;
 
 /// <summary>Bodies with their own control flow return what their twins return, and each call is one record.</summary>
-public class ShapeFidelityTests
+public class ShapeFidelityTests : HarnessTest
 {
-    private RuntimeHarness _harness = null!;
-
-    [SetUp]
-    public void SetUp() => _harness = new RuntimeHarness();
-
-    [TearDown]
-    public void TearDown() => _harness.Dispose();
-
     private void Same<T>(Func<Twin.Shapes, T> twin, Func<Shapes, T> woven, T expected, int records = 1)
     {
         twin(new Twin.Shapes()).ShouldBe(expected);
-        _harness.Records.ShouldBeEmpty();
+        Harness.Records.ShouldBeEmpty();
 
         woven(new Shapes()).ShouldBe(expected);
-        _harness.Records.Count.ShouldBe(records);
-        _harness.Records.ShouldAllBe(r => r.Field("success") == "True");
+        Harness.Records.Count.ShouldBe(records);
+        Harness.Records.ShouldAllBe(r => r.Field("success") == "True");
     }
 
     [TestCase(-5, -1)]
@@ -70,7 +62,7 @@ public class ShapeFidelityTests
         var shapes = new Shapes();
         shapes.Locked().ShouldBe(3);
         Task.Run(shapes.Locked).Wait(TimeSpan.FromSeconds(10)).ShouldBeTrue();
-        _harness.Records.Count.ShouldBe(3);
+        Harness.Records.Count.ShouldBe(3);
     }
 
     [Test]
@@ -84,7 +76,7 @@ public class ShapeFidelityTests
 
         (counter, text).ShouldBe((twinCounter, twinText));
         (counter, text).ShouldBe((5, "set 5"));
-        _harness.Single().Field("success").ShouldBe("True");
+        Harness.Single().Field("success").ShouldBe("True");
     }
 
     [Test]
@@ -96,7 +88,7 @@ public class ShapeFidelityTests
         slot = 99;
 
         shapes.FirstSlot().ShouldBe(99);
-        _harness.Records.Count.ShouldBe(2);
+        Harness.Records.Count.ShouldBe(2);
     }
 
     [Test]
@@ -108,8 +100,8 @@ public class ShapeFidelityTests
         box.Set(3);
         box.Get().ShouldBe(3);
         box.Convert(v => $"#{v}").ShouldBe("#3");
-        _harness.Records.Count.ShouldBe(5);
-        _harness.Records.ShouldAllBe(r => r.Field("success") == "True");
+        Harness.Records.Count.ShouldBe(5);
+        Harness.Records.ShouldAllBe(r => r.Field("success") == "True");
     }
 
     [Test]
@@ -141,6 +133,6 @@ public class ShapeFidelityTests
     public void Recursion_records_every_level()
     {
         Same(s => s.Recurse(20), s => s.Recurse(20), 20, records: 21);
-        _harness.Records.ShouldAllBe(r => r.Level == LogLevel.Information);
+        Harness.Records.ShouldAllBe(r => r.Level == LogLevel.Information);
     }
 }

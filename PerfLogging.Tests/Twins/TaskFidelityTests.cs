@@ -8,16 +8,8 @@ using Twin = unwoven::PerfLogging.Tests.Fidelity;
 namespace PerfLogging.Tests.Twins;
 
 /// <summary>Under LogAndRaise a woven method hands its caller the very task object the original returned.</summary>
-public class TaskFidelityTests
+public class TaskFidelityTests : HarnessTest
 {
-    private RuntimeHarness _harness = null!;
-
-    [SetUp]
-    public void SetUp() => _harness = new RuntimeHarness();
-
-    [TearDown]
-    public void TearDown() => _harness.Dispose();
-
     [Test]
     public void A_method_declared_Task_returns_the_pending_Task_of_int_itself()
     {
@@ -45,7 +37,7 @@ public class TaskFidelityTests
         Twin.Tasks.Cached().ShouldBeSameAs(Twin.Tasks.Cached());
 
         Tasks.Cached().ShouldBeSameAs(Tasks.Cached());
-        _harness.Records.Select(r => r.Field("success")).ShouldBe(["True", "True"]);
+        Harness.Records.Select(r => r.Field("success")).ShouldBe(["True", "True"]);
     }
 
     [Test]
@@ -54,14 +46,14 @@ public class TaskFidelityTests
         var source = new TaskCompletionSource<int>();
         var returned = Tasks.Pending(source);
         returned.ShouldBeSameAs(source.Task);
-        _harness.Records.ShouldBeEmpty();
+        Harness.Records.ShouldBeEmpty();
 
         var seenOnResume = CountAfterAwait(returned);
-        _harness.Time.Advance(TimeSpan.FromSeconds(2));
+        Harness.Time.Advance(TimeSpan.FromSeconds(2));
         source.SetResult(5);
 
         (await seenOnResume).ShouldBe(1);
-        var record = _harness.Single();
+        var record = Harness.Single();
         record.Level.ShouldBe(LogLevel.Warning);
         record.Field("duration_seconds").ShouldBe("2");
     }
@@ -69,7 +61,7 @@ public class TaskFidelityTests
     private async Task<int> CountAfterAwait(Task<int> task)
     {
         await task;
-        return _harness.Records.Count;
+        return Harness.Records.Count;
     }
 
     [Test]
@@ -82,7 +74,7 @@ public class TaskFidelityTests
 
         returned.ShouldBeSameAs(source.Task);
         (await Should.ThrowAsync<TimeoutException>(() => returned)).ShouldBeSameAs(failure);
-        _harness.Single().Field("error_type").ShouldBe("TimeoutException");
+        Harness.Single().Field("error_type").ShouldBe("TimeoutException");
     }
 
     [Test]
@@ -115,7 +107,7 @@ public class TaskFidelityTests
 
         returned.ShouldNotBeSameAs(source.Task);
         (await returned).ShouldBe(0);
-        _harness.Single().Level.ShouldBe(LogLevel.Error);
+        Harness.Single().Level.ShouldBe(LogLevel.Error);
     }
 
     [Test]
@@ -125,7 +117,7 @@ public class TaskFidelityTests
 
         context.Run(() => Twin.Tasks.DelayFreeOfContextAsync().Wait(TimeSpan.FromSeconds(10))).ShouldBeTrue();
         context.Run(() => Tasks.DelayFreeOfContextAsync().Wait(TimeSpan.FromSeconds(10))).ShouldBeTrue();
-        _harness.Single().Field("result_summary").ShouldBeNull();
+        Harness.Single().Field("result_summary").ShouldBeNull();
     }
 
     [Test]
@@ -140,14 +132,14 @@ public class TaskFidelityTests
     [Test]
     public void Unconfigured_the_woven_method_returns_the_same_objects()
     {
-        _harness.Dispose();
+        Harness.Dispose();
         var source = new TaskCompletionSource<int>();
 
         Tasks.Pending(source).ShouldBeSameAs(source.Task);
         Tasks.Cached().ShouldBeSameAs(Tasks.Cached());
         using var context = new PumpingContext();
         context.Run(() => Tasks.DelayFreeOfContextAsync().Wait(TimeSpan.FromSeconds(10))).ShouldBeTrue();
-        _harness = new RuntimeHarness();
+        Harness = new RuntimeHarness();
     }
 
     /// <summary>A UI-style context: one thread that runs posted work in order, like a WinForms or WPF message loop.</summary>

@@ -80,11 +80,11 @@ internal static class ValueFormatter
                 case IEnumerable sequence when !IsMaterialised(sequence):
                     text.Append('<').Append(TypeNames.Display(sequence.GetType())).Append('>');
                     break;
-                case IEnumerable sequence when depth < MaxDepth && !HasOwnToString(sequence):
-                    AppendSequence(text, sequence, budget, depth);
-                    break;
-                case IEnumerable:
+                case IEnumerable when depth >= MaxDepth:
                     text.Append('[').Append(Ellipsis).Append(']');
+                    break;
+                case IEnumerable sequence:
+                    AppendCollection(text, sequence, budget, depth);
                     break;
                 default:
                     text.Append(Truncate(value.ToString() ?? "null", Math.Max(budget, 1)));
@@ -96,6 +96,24 @@ internal static class ValueFormatter
             SelfDiagnostics.Report(SelfDiagnosticKind.Formatting, $"Formatting a value of type {typeof(T).Name} threw; a placeholder was logged.", ex);
             text.Append('<').Append(value?.GetType().Name ?? typeof(T).Name).Append(".ToString() threw ").Append(ex.GetType().Name).Append('>');
         }
+    }
+
+    /// <summary>
+    /// A materialised collection: by its own <c>ToString()</c> when its type has one (records, custom collections
+    /// describe themselves better than their items), otherwise by its first items. <c>object.ToString()</c> returns
+    /// the type's name, so a text equal to it means no override; no reflection is needed, which keeps this
+    /// trimming- and Native AOT-safe.
+    /// </summary>
+    private static void AppendCollection(StringBuilder text, IEnumerable collection, int budget, int depth)
+    {
+        var own = collection.ToString();
+        if (own is not null && own != collection.GetType().ToString())
+        {
+            text.Append(Truncate(own, Math.Max(budget, 1)));
+            return;
+        }
+
+        AppendSequence(text, collection, budget, depth);
     }
 
     private static void AppendSequence(StringBuilder text, IEnumerable sequence, int budget, int depth)
@@ -132,6 +150,10 @@ internal static class ValueFormatter
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, bool> s_materialised = new();
 
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2070",
+        Justification = "The trimmer removes an interface implementation only when no kept code uses that interface. " +
+                        "Such a type answers false here and its value is named by its type instead of listed: the " +
+                        "summary has less detail, and nothing is enumerated that is not known to be materialised.")]
     private static bool ImplementsCollection(Type type)
     {
         foreach (var contract in type.GetInterfaces())
@@ -146,9 +168,4 @@ internal static class ValueFormatter
 
         return false;
     }
-
-    /// <summary>Types that override ToString (records, custom collections) describe themselves better than their items.</summary>
-    private static bool HasOwnToString(object value) =>
-        value.GetType().GetMethod(nameof(ToString), Type.EmptyTypes)?.DeclaringType is { } declaring &&
-        declaring != typeof(object);
 }

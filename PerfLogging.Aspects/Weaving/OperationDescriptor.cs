@@ -99,7 +99,7 @@ public sealed class OperationDescriptor
             TypeNames.Display(type),
             TypeNames.FullDisplay(type),
             method.IsConstructor ? type is null ? ".ctor" : OperationNames.StripArity(type.Name) : MemberName(method),
-            method.Module.Name)
+            ModuleFileName(method.Module))
         {
             ParameterNames = parameters.Select(p => p.Name ?? $"arg{p.Position}").ToArray(),
             ParameterRedacted = parameters.Select(p => p.IsDefined(typeof(NotLoggedAttribute), inherit: false)).ToArray(),
@@ -110,6 +110,13 @@ public sealed class OperationDescriptor
             RunsOnOneThread = !IsTaskLike((method as MethodInfo)?.ReturnType),
         };
     }
+
+    /// <summary>
+    /// The file name of the method's module as a JIT process reports it (<c>Orders.dll</c>). Read from the assembly
+    /// name, not <see cref="Module.Name"/>, which is <c>&lt;Unknown&gt;</c> in single-file and Native AOT apps.
+    /// </summary>
+    internal static string ModuleFileName(Module module) =>
+        module.Assembly.GetName().Name is { Length: > 0 } name ? name + ".dll" : module.ScopeName;
 
     private static string MemberName(MethodBase method) =>
         OperationNames.MethodName(

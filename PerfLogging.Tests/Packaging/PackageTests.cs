@@ -107,6 +107,106 @@ public class PackageTests
             .GetProperty("performance").GetProperty("operation_name").GetString().ShouldBe("OrderService.Submit");
     }
 
+    [Test]
+    public void A_woven_app_publishes_with_native_AOT_without_trim_or_AOT_warnings_and_logs_from_the_native_executable()
+    {
+        var app = CreateApp("Native", properties: "<PublishAot>true</PublishAot>", references: "");
+        File.WriteAllText(Path.Combine(app, "perflogging.json"), """{ "PerformanceLogging": { } }""");
+        File.WriteAllText(Path.Combine(app, "Program.cs"), NativeProgram);
+
+        var publish = ProcessRunner.Run(
+            "dotnet",
+            ["publish", "--nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false", "--output", Path.Combine(app, "out")],
+            app,
+            TimeSpan.FromMinutes(10));
+
+        publish.ExitCode.ShouldBe(0, publish.Output + publish.Error);
+        var warnings = (publish.Output + publish.Error).Split('\n').Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"warning IL[23]\d{3}")).ToList();
+        warnings.ShouldBeEmpty(string.Join('\n', warnings));
+        var native = Path.Combine(app, "out", "Native");
+        File.Exists(native).ShouldBeTrue("the publish made no native executable");
+        File.Exists(Path.Combine(app, "out", "Native.dll")).ShouldBeFalse("the publish was not native");
+
+        var run = ProcessRunner.Run(native, [], Path.Combine(app, "out"));
+
+        run.ExitCode.ShouldBe(0, run.Output + run.Error);
+        var records = run.Output.Split('\n').Where(l => l.StartsWith('{'))
+            .Select(l => JsonDocument.Parse(l).RootElement)
+            .ToDictionary(r => r.GetProperty("performance").GetProperty("operation_name").GetString()!);
+        records.Keys.Order().ShouldBe(["Catalog.Count", "Catalog.Fail", "Catalog.Find<T>", "Catalog.LoadAsync", "Catalog.Names"]);
+        foreach (var record in records.Values)
+        {
+            record.GetProperty("performance").GetProperty("module_name").GetString().ShouldBe("Native.dll");
+            record.GetProperty("performance").GetProperty("class_name").GetString().ShouldBe("Catalog");
+        }
+
+        records["Catalog.Count"].GetProperty("performance").GetProperty("args_summary").GetString().ShouldBe("ids=[1, 2, 3]");
+        records["Catalog.Count"].GetProperty("performance").GetProperty("result_summary").GetString().ShouldBe("3");
+        records["Catalog.LoadAsync"].GetProperty("performance").GetProperty("result_summary").GetString().ShouldBe("42");
+        records["Catalog.Find<T>"].GetProperty("performance").GetProperty("function_name").GetString().ShouldBe("Find<T>");
+        records["Catalog.Names"].GetProperty("performance").GetProperty("success").GetBoolean().ShouldBeTrue();
+        var failure = records["Catalog.Fail"];
+        failure.GetProperty("level").GetString().ShouldBe("Error");
+        failure.GetProperty("performance").GetProperty("success").GetBoolean().ShouldBeFalse();
+        failure.GetProperty("performance").GetProperty("error_type").GetString().ShouldBe("InvalidOperationException");
+        failure.GetProperty("exception").GetString()!.ShouldContain("at Catalog.Fail(");
+        run.Output.ShouldContain("caught: out of stock");
+        run.Output.ShouldContain("names: a,b");
+    }
+
+    private const string NativeProgram = """
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.Logging;
+        using PerfLogging;
+        using PerfLogging.Configuration;
+
+        var configuration = new ConfigurationBuilder().AddPerformanceLoggingJsonFile(Path.Combine(AppContext.BaseDirectory, "perflogging.json")).Build();
+        using (var factory = LoggerFactory.Create(b => b.AddPerformanceJsonConsole()))
+        {
+            PerformanceLogging.Configure(factory, PerformanceLoggingConfiguration.Load(configuration));
+            var catalog = new Catalog();
+            catalog.Count(new HashSet<int> { 1, 2, 3 });
+            await catalog.LoadAsync();
+            Console.WriteLine("names: " + string.Join(',', catalog.Names()));
+            catalog.Find("x");
+            try
+            {
+                catalog.Fail();
+            }
+            catch (InvalidOperationException ex)
+            {
+                Console.WriteLine("caught: " + ex.Message);
+            }
+        }
+
+        public class Catalog
+        {
+            [PerformanceLogging(IncludeArgs = true, IncludeResult = true)]
+            public int Count(HashSet<int> ids) => ids.Count;
+
+            [PerformanceLogging(IncludeResult = true)]
+            public async Task<int> LoadAsync()
+            {
+                await Task.Yield();
+                return 42;
+            }
+
+            [PerformanceLogging]
+            public IEnumerable<string> Names()
+            {
+                yield return "a";
+                yield return "b";
+            }
+
+            [PerformanceLogging]
+            public T Find<T>(T key) => key;
+
+            [PerformanceLogging]
+            [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            public void Fail() => throw new InvalidOperationException("out of stock");
+        }
+        """;
+
     /// <summary>The nuget.config block of the README's install section.</summary>
     private static string ReadmeNugetConfig()
     {

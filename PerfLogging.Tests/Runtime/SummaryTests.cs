@@ -100,6 +100,18 @@ public class SummaryTests
     }
 
     [Test]
+    public void A_collection_with_its_own_ToString_is_summarised_by_it_and_one_without_by_its_items()
+    {
+        var descriptor = OrderService.Describe(nameof(OrderService.Submit), new PerformanceLoggingAttribute { IncludeArgs = true, IncludeResult = true });
+
+        Woven.Call(descriptor, () => new Basket { "tea", "milk" });
+        Woven.Call(descriptor, () => new HashSet<int> { 4, 5 });
+
+        _harness.Records[0].Field("result_summary").ShouldBe("Basket(2 items)");
+        _harness.Records[1].Field("result_summary").ShouldBe("[4, 5]");
+    }
+
+    [Test]
     public void A_cyclic_structure_is_summarised_without_hanging()
     {
         var descriptor = OrderService.Describe(nameof(OrderService.Submit), new PerformanceLoggingAttribute { IncludeResult = true });
@@ -151,6 +163,11 @@ public class SummaryTests
         record.Level.ShouldBe(level);
         record.Field("memory_delta_mb").ShouldBe(growthMb.ToString(System.Globalization.CultureInfo.InvariantCulture));
         record.Field("memory_start_mb").ShouldBe("10");
+    }
+
+    private sealed class Basket : List<string>
+    {
+        public override string ToString() => $"Basket({Count} items)";
     }
 
     private sealed class Grumpy

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using PerfLogging.Analyzers.Configuration;
 using PerfLogging.Analyzers.Fabrics;
 using PerfLogging.Configuration.Validation;
+using PerfLogging.Runtime;
 
 namespace PerfLogging.Analyzers.Attributes;
 
@@ -185,16 +186,14 @@ internal sealed class MethodAnalysis(KnownSymbols symbols, ConfigurationModel mo
     private static bool Has(System.Collections.Immutable.ImmutableArray<AttributeData> attributes, INamedTypeSymbol? type) =>
         attributes.Any(a => KnownSymbols.Is(a, type));
 
+    /// <summary>The method as its operation is named at run time: <c>Repository&lt;T&gt;.Find</c>, <c>Cache.Get&lt;T&gt;</c>.</summary>
     public static string Owner(IMethodSymbol method)
     {
-        var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
-        var dot = name.LastIndexOf('.');
-        if (dot > 0)
-        {
-            var previous = name.LastIndexOf('.', dot - 1);
-            name = name.Substring(previous + 1);
-        }
-
-        return $"{method.ContainingType.Name}.{name}";
+        var type = method.ContainingType;
+        var typeName = type.TypeParameters.Length == 0 ? type.Name : $"{type.Name}<{string.Join(", ", type.TypeParameters.Select(p => p.Name))}>";
+        var name = method.MethodKind == MethodKind.Constructor
+            ? type.Name
+            : OperationNames.MethodName(OperationNames.MemberName(method.Name), method.TypeParameters.Select(p => p.Name).ToList());
+        return $"{typeName}.{name}";
     }
 }

@@ -23,6 +23,11 @@ public class AttributeDiagnosticTests
             .GetMessage().ShouldBe("'ThresholdWarning' is -1 s on 'S.M': a threshold cannot be negative. Set it to 0 or more seconds.");
 
     [Test]
+    public void PERF001_names_a_generic_method_of_a_generic_type_as_its_operation_is_named() =>
+        ExpectOne("class Repository<TItem> { [PerformanceLogging(ThresholdWarning = -1)] TItem Find<TKey>(TKey key) => default!; }", "PERF001", "ThresholdWarning = -1")
+            .GetMessage().ShouldStartWith("'ThresholdWarning' is -1 s on 'Repository<TItem>.Find<TKey>':");
+
+    [Test]
     public void PERF001_an_infinite_threshold_is_an_error() =>
         ExpectOne("class S { [PerformanceLogging(ThresholdCritical = double.PositiveInfinity)] void M() { } }", "PERF001", "ThresholdCritical =")
             .GetMessage().ShouldStartWith("'ThresholdCritical' is Infinity on 'S.M': a threshold must be a finite number of seconds.");

@@ -16,6 +16,20 @@ public class Greeter : IGreeter
     string IGreeter.Farewell(string name) => "Bye " + name;
 }
 
+public interface IStore<T>
+{
+    T Load(T key);
+}
+
+public class MultiStore : IStore<string>, IStore<List<int>>
+{
+    [PerformanceLogging]
+    string IStore<string>.Load(string key) => key;
+
+    [PerformanceLogging]
+    List<int> IStore<List<int>>.Load(List<int> key) => key;
+}
+
 public class LoudGreeter : Greeter
 {
     [PerformanceLogging]

@@ -191,6 +191,11 @@ internal sealed class MethodAnalysis(KnownSymbols symbols, ConfigurationModel mo
     {
         var type = method.ContainingType;
         var typeName = type.TypeParameters.Length == 0 ? type.Name : $"{type.Name}<{string.Join(", ", type.TypeParameters.Select(p => p.Name))}>";
+        if (method.MethodKind == MethodKind.StaticConstructor)
+        {
+            return $"static {type.Name}()";
+        }
+
         var name = method.MethodKind == MethodKind.Constructor
             ? type.Name
             : OperationNames.MethodName(OperationNames.MemberName(method.Name), method.TypeParameters.Select(p => p.Name).ToList());

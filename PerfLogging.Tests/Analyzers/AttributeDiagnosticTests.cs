@@ -28,6 +28,16 @@ public class AttributeDiagnosticTests
             .GetMessage().ShouldStartWith("'ThresholdWarning' is -1 s on 'Repository<TItem>.Find<TKey>':");
 
     [Test]
+    public void PERF001_names_an_explicit_implementation_of_a_generic_interface_as_its_operation_is_named() =>
+        ExpectOne("interface IStore<T> { T Load(T key); } class Store : IStore<System.Collections.Generic.List<int>> { [PerformanceLogging(ThresholdWarning = -1)] System.Collections.Generic.List<int> IStore<System.Collections.Generic.List<int>>.Load(System.Collections.Generic.List<int> key) => key; }", "PERF001", "ThresholdWarning = -1")
+            .GetMessage().ShouldStartWith("'ThresholdWarning' is -1 s on 'Store.IStore<List<int>>.Load':");
+
+    [Test]
+    public void PERF005_names_a_static_constructor_as_CSharp_writes_it() =>
+        ExpectOne("class Repository<T> { [PerformanceLogging] static Repository() { } }", "PERF005", "PerformanceLogging")
+            .GetMessage().ShouldStartWith("'static Repository()' cannot carry [PerformanceLogging]");
+
+    [Test]
     public void PERF001_an_infinite_threshold_is_an_error() =>
         ExpectOne("class S { [PerformanceLogging(ThresholdCritical = double.PositiveInfinity)] void M() { } }", "PERF001", "ThresholdCritical =")
             .GetMessage().ShouldStartWith("'ThresholdCritical' is Infinity on 'S.M': a threshold must be a finite number of seconds.");

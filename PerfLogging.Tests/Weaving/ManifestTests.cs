@@ -24,7 +24,7 @@ public class ManifestTests
         var methods = Manifest().GetProperty("methods").EnumerateArray().Select(m => m.GetProperty("method").GetString()).ToList();
 
         Manifest().GetProperty("assembly").GetString().ShouldBe("PerfLogging.Tests.Target");
-        methods.Count.ShouldBe(62);
+        methods.Count.ShouldBe(64);
         methods.ShouldContain("PerfLogging.Tests.Target.Reporting.Build(Int32)");
         methods.ShouldContain("PerfLogging.Tests.Target.Connection.Connection(String)");
         methods.ShouldContain("PerfLogging.Tests.Target.Greeter.IGreeter.Farewell(String)");

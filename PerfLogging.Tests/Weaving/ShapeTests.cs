@@ -208,6 +208,18 @@ public class ShapeTests
     }
 
     [Test]
+    public void Explicit_implementations_of_a_generic_interface_are_named_as_CSharp_writes_the_interface()
+    {
+        var store = new MultiStore();
+
+        ((IStore<string>)store).Load("a").ShouldBe("a");
+        ((IStore<List<int>>)store).Load([1]).ShouldBe([1]);
+
+        Operations().ShouldBe(["MultiStore.IStore<string>.Load", "MultiStore.IStore<List<int>>.Load"]);
+        _harness.Records[1].Field("function_name").ShouldBe("IStore<List<int>>.Load");
+    }
+
+    [Test]
     public void An_abstract_member_implementation_and_its_virtual_caller_are_logged()
     {
         Shape shape = new Square(2);

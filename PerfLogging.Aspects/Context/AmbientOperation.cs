@@ -21,11 +21,20 @@ internal static class AmbientOperation
 {
     private static readonly AsyncLocal<OperationFrame?> s_flow = new();
 
+    /// <summary>
+    /// Set before the first flow frame is entered: until then no execution context holds one, and synchronous
+    /// operations skip the async-local lookup (a process that tracks no async or manual operation never pays it).
+    /// </summary>
+    private static volatile bool s_flowsUsed;
+
+    /// <summary>The innermost flow frame of the current execution context.</summary>
+    private static OperationFrame? CurrentFlow => s_flowsUsed ? s_flow.Value : null;
+
     [ThreadStatic]
     private static ThreadStack? t_stack;
 
     /// <summary>Gets the name of the innermost operation, or null outside any.</summary>
-    public static string? CurrentName => Innermost(t_stack, s_flow.Value, PerformanceContext.CurrentRequest);
+    public static string? CurrentName => Innermost(t_stack, CurrentFlow, PerformanceContext.CurrentRequest);
 
     /// <summary>Makes an async or manual operation the innermost one of its flow, across awaits.</summary>
     /// <param name="frame">The operation's frame.</param>
@@ -33,6 +42,7 @@ internal static class AmbientOperation
     /// <returns>The operation that was innermost: its parent.</returns>
     public static string? EnterFlow(OperationFrame frame, out OperationFrame? previous)
     {
+        s_flowsUsed = true;
         previous = s_flow.Value;
         var parent = Innermost(t_stack, previous, PerformanceContext.CurrentRequest);
         s_flow.Value = frame;
@@ -57,7 +67,7 @@ internal static class AmbientOperation
     /// <returns>The token to hand back to <see cref="LeaveThread"/> on the same thread.</returns>
     public static int EnterThread(ResolvedOperation operation)
     {
-        var flow = s_flow.Value;
+        var flow = CurrentFlow;
         var request = PerformanceContext.CurrentRequest;
         var stack = t_stack ??= new ThreadStack();
         return stack.Push(operation.Name, Innermost(stack, flow, request), flow, request);
@@ -74,7 +84,7 @@ internal static class AmbientOperation
     /// in the request. Returns what <see cref="ReleaseRequest"/> needs to tag it back.
     /// </summary>
     public static (object? Stack, int Depth) AdoptRequest(RequestContext? from, RequestContext to) =>
-        t_stack is { } stack ? (stack, stack.Adopt(s_flow.Value, from, to)) : (null, 0);
+        t_stack is { } stack ? (stack, stack.Adopt(CurrentFlow, from, to)) : (null, 0);
 
     /// <summary>The request begun with <see cref="AdoptRequest"/> ends: its entry, if still there, belongs to <paramref name="from"/> again.</summary>
     public static void ReleaseRequest((object? Stack, int Depth) adopted, RequestContext to, RequestContext? from)

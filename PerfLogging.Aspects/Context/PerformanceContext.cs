@@ -10,6 +10,12 @@ public static class PerformanceContext
 {
     private static readonly AsyncLocal<RequestContext?> s_request = new();
 
+    /// <summary>
+    /// Set before the first request is begun: until then no execution context holds one, and every tracked call skips
+    /// the async-local lookup (an application that never begins a request never pays it).
+    /// </summary>
+    private static volatile bool s_requestsUsed;
+
     /// <summary>Gets the id of the current request, if one was begun.</summary>
     public static string? RequestId => s_request.Value?.RequestId;
 
@@ -23,13 +29,14 @@ public static class PerformanceContext
     public static IDisposable BeginRequest(string requestId, IEnumerable<KeyValuePair<string, object?>>? fields = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(requestId);
+        s_requestsUsed = true;
         var previous = s_request.Value;
         var request = new RequestContext(requestId, fields?.ToArray() ?? []);
         s_request.Value = request;
         return new RequestScope(previous, request, AmbientOperation.AdoptRequest(previous, request));
     }
 
-    internal static RequestContext? CurrentRequest => s_request.Value;
+    internal static RequestContext? CurrentRequest => s_requestsUsed ? s_request.Value : null;
 
     private sealed class RequestScope(RequestContext? previous, RequestContext request, (object? Stack, int Depth) adopted) : IDisposable
     {

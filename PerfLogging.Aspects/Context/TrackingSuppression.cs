@@ -38,15 +38,6 @@ internal static class TrackingSuppression
     [ThreadStatic]
     private static ThreadState? t_state;
 
-    /// <summary>
-    /// The context a flow section on this thread installed, while it is open: a section opened inside it (the record
-    /// written inside the section that records metrics, a value formatted there) finds it with one thread-static read
-    /// instead of an async-local lookup. Code of another flow that runs inline inside the section runs under its own
-    /// context, which is not this one, so it still gets a section of its own.
-    /// </summary>
-    [ThreadStatic]
-    private static ExecutionContext? t_installed;
-
     /// <summary>Gets a value indicating whether woven code starting now is reached from PerfLogging's own calls.</summary>
     public static bool IsActive => InSuppressedFlow || OnThisThread;
 
@@ -72,8 +63,7 @@ internal static class TrackingSuppression
     /// <summary>Suppresses tracking here and in the async work started before the section is disposed.</summary>
     public static FlowSection WithFlow()
     {
-        var installed = t_installed;
-        if ((installed is not null && ReferenceEquals(ExecutionContext.Capture(), installed)) || s_flow.Value is not null)
+        if (s_flow.Value is not null)
         {
             return default;
         }
@@ -102,12 +92,10 @@ internal static class TrackingSuppression
         else
         {
             s_flow.Value = Suppressed;
-            suppressed = ExecutionContext.Capture()!;
-            cache.Store(previous, suppressed);
+            cache.Store(previous, ExecutionContext.Capture()!);
         }
 
-        t_installed = suppressed;
-        return new FlowSection(previous, restoreSuppression, installed);
+        return new FlowSection(previous, restoreSuppression);
     }
 
     public readonly struct ThreadSection : IDisposable
@@ -120,7 +108,7 @@ internal static class TrackingSuppression
         public ContextCache Cache { get; } = new();
     }
 
-    public readonly struct FlowSection(ExecutionContext? previous, bool suppressFlow, ExecutionContext? outerInstalled) : IDisposable
+    public readonly struct FlowSection(ExecutionContext? previous, bool suppressFlow) : IDisposable
     {
         public void Dispose()
         {
@@ -129,7 +117,6 @@ internal static class TrackingSuppression
                 return;
             }
 
-            t_installed = outerInstalled;
             ExecutionContext.Restore(previous);
             if (suppressFlow)
             {

@@ -19,6 +19,7 @@ internal static class OperationLog
         eventId.Id is >= 1 and <= 4 && eventId.Name is { } name &&
         (name == Completed.Name || name == OverWarning.Name || name == OverCritical.Name || name == Failed.Name);
 
+    /// <summary>Writes the record. Call it inside a flow section (<see cref="TrackingSuppression.WithFlow"/>).</summary>
     public static void Write(
         ResolvedOperation operation,
         LogLevel level,
@@ -42,9 +43,9 @@ internal static class OperationLog
             _ => Failed,
         };
 
-        // Woven code a provider reaches while writing the record, on this thread or in async work it starts to ship
-        // the record, runs untracked: otherwise each record would produce another, forever.
-        using var suppressed = TrackingSuppression.WithFlow();
+        // The caller holds a flow section (TrackingSuppression.WithFlow): woven code a provider reaches while writing
+        // the record, on this thread or in async work it starts to ship the record, runs untracked; otherwise each
+        // record would produce another, forever.
         try
         {
             operation.Log(level, eventId, state, exception, s_formatter);

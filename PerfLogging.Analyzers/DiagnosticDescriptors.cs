@@ -29,7 +29,7 @@ public static class DiagnosticDescriptors
         "PERF007", "Fabric rule matches no method", "No method of the project is selected by the rule's Namespace, TypeName, MethodName and Visibility.");
 
     public static readonly DiagnosticDescriptor UnknownConfigurationKey = Warning(
-        "PERF008", "Unknown key in PerfLogging configuration", "PerfLogging does not read this key; it is probably misspelled.");
+        "PERF008", "Ignored key or value in PerfLogging configuration", "PerfLogging does not read this key (it is probably misspelled), or the configuration binder skips its empty value.");
 
     public static readonly DiagnosticDescriptor SecretArgument = Warning(
         "PERF009", "Secret-looking parameter in a logged argument list", "IncludeArgs is on and a parameter whose name looks like a secret is not marked [NotLogged].");

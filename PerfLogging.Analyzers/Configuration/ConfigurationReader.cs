@@ -179,9 +179,22 @@ internal sealed partial class ConfigurationReader
         return false;
     }
 
-    /// <summary>Types as the configuration binder reads them: JSON scalars are strings, so "1.5" is a number too.</summary>
+    /// <summary>
+    /// Types as the configuration binder reads them: JSON scalars are strings, so "1.5" is a number too, and an empty
+    /// string for a number or a switch is no value at all (the binder leaves the property as it was).
+    /// </summary>
     private void CheckType(string path, JsonNode value, ValueKind kind)
     {
+        if (value.Kind == JsonKind.String && value.Raw.Length == 0 &&
+            kind is ValueKind.Boolean or ValueKind.Seconds or ValueKind.Megabytes or ValueKind.Length)
+        {
+            Report(DiagnosticDescriptors.UnknownConfigurationKey, value.Span,
+                $"'{path}' in {_fileName} is an empty string, which the configuration binder ignores: the value from an earlier source or the default applies. " +
+                "Remove the key, or write the value you mean.");
+            _nodes.Remove(path);
+            return;
+        }
+
         string? expected = kind switch
         {
             ValueKind.Boolean when !TryBoolean(value, out _) => "true or false",
@@ -212,7 +225,7 @@ internal sealed partial class ConfigurationReader
     {
         value = 0;
         return (node.Kind == JsonKind.Number || node.Kind == JsonKind.String) &&
-            int.TryParse(node.Raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+            int.TryParse(node.Raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
     }
 
     private static bool TryBoolean(JsonNode node, out bool value)

@@ -38,18 +38,21 @@ public sealed class PerformanceAnalyzer : DiagnosticAnalyzer
             ConfigurationReader.Read(file.AdditionalFile, file.ReportDiagnostic, file.CancellationToken));
         context.RegisterCompilationStartAction(start =>
         {
+            // Each environment's files, layered in the application's order and merged: the configuration it runs with.
+            var models = ConfigurationModel.Read(start.Options.AdditionalFiles, ConfigurationLayers.From(start.Options), start.CancellationToken);
+            start.RegisterCompilationEndAction(end => models.Check((model, report) => model.ReportViolations(report), end.ReportDiagnostic));
+
             var symbols = KnownSymbols.Create(start.Compilation);
             if (symbols is null)
             {
                 return;
             }
 
-            var model = ConfigurationModel.Read(start.Options.AdditionalFiles, start.CancellationToken);
-            var methods = new MethodAnalysis(symbols, model, start.Compilation);
+            var methods = new MethodAnalysis(symbols, models, start.Compilation);
             start.RegisterSymbolAction(methods.AnalyzeMethod, SymbolKind.Method);
             start.RegisterSymbolAction(methods.AnalyzeType, SymbolKind.NamedType);
 
-            var fabrics = new FabricAnalysis(symbols, model);
+            var fabrics = new FabricAnalysis(symbols, models);
             start.RegisterSymbolAction(fabrics.AnalyzeType, SymbolKind.NamedType);
             start.RegisterCompilationEndAction(fabrics.ReportRulesMatchingNothing);
         });

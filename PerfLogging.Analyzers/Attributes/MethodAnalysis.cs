@@ -10,7 +10,7 @@ using PerfLogging.Runtime;
 namespace PerfLogging.Analyzers.Attributes;
 
 /// <summary>PERF001, PERF002, PERF005, PERF006, PERF009 and PERF010 for attributes on methods and types.</summary>
-internal sealed class MethodAnalysis(KnownSymbols symbols, ConfigurationModel model, Compilation compilation)
+internal sealed class MethodAnalysis(KnownSymbols symbols, ConfigurationModels models, Compilation compilation)
 {
     public void AnalyzeType(SymbolAnalysisContext context)
     {
@@ -22,7 +22,7 @@ internal sealed class MethodAnalysis(KnownSymbols symbols, ConfigurationModel mo
                 continue;
             }
 
-            ThresholdCheck.Run(attribute, null, type.Name, model, context.ReportDiagnostic);
+            models.Check((model, report) => ThresholdCheck.Run(attribute, null, type.Name, model, report), context.ReportDiagnostic);
             CheckCondition(attribute, type, type.Name, context);
         }
     }
@@ -56,7 +56,7 @@ internal sealed class MethodAnalysis(KnownSymbols symbols, ConfigurationModel mo
                 return;
             }
 
-            ThresholdCheck.Run(own[0], typeAttributes.FirstOrDefault(), owner, model, context.ReportDiagnostic);
+            models.Check((model, report) => ThresholdCheck.Run(own[0], typeAttributes.FirstOrDefault(), owner, model, report), context.ReportDiagnostic);
             foreach (var attribute in own)
             {
                 CheckCondition(attribute, type, owner, context);
@@ -65,7 +65,7 @@ internal sealed class MethodAnalysis(KnownSymbols symbols, ConfigurationModel mo
 
         var includeArgs = own.Select(a => a.IncludeArgs).FirstOrDefault(v => v is not null)
             ?? typeAttributes.Select(a => a.IncludeArgs).FirstOrDefault(v => v is not null)
-            ?? model.IncludeFunctionArgs;
+            ?? models.IncludeFunctionArgs;
         if (includeArgs)
         {
             foreach (var parameter in method.Parameters)

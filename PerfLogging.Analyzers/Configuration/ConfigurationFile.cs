@@ -10,9 +10,17 @@ internal static class ConfigurationFile
 {
     public const string SectionName = "PerformanceLogging";
 
-    /// <summary>perflogging.json: the whole file (with or without the wrapper).</summary>
-    public static bool IsPerfLoggingJson(string path) =>
-        string.Equals(Path.GetFileName(path), "perflogging.json", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The JSON schema editors use: not configuration.</summary>
+    public const string SchemaFileName = "perflogging.schema.json";
+
+    /// <summary>perflogging.json and perflogging.{Environment}.json: the whole file (with or without the wrapper).</summary>
+    public static bool IsPerfLoggingJson(string path)
+    {
+        var name = Path.GetFileName(path);
+        return string.Equals(name, "perflogging.json", StringComparison.OrdinalIgnoreCase) ||
+            (!string.Equals(name, SchemaFileName, StringComparison.OrdinalIgnoreCase) && name.StartsWith("perflogging.", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) &&
+             name.Length > "perflogging..json".Length && name.IndexOf('.', "perflogging.".Length) == name.Length - ".json".Length);
+    }
 
     /// <summary>appsettings.json and appsettings.*.json: only their PerformanceLogging section.</summary>
     public static bool IsAppSettings(string path)
@@ -23,10 +31,6 @@ internal static class ConfigurationFile
     }
 
     public static bool IsConfiguration(string path) => IsPerfLoggingJson(path) || IsAppSettings(path);
-
-    /// <summary>Order of precedence, lowest first: perflogging.json, appsettings.json, appsettings.{Environment}.json.</summary>
-    public static int Rank(string path) =>
-        IsPerfLoggingJson(path) ? 0 : string.Equals(Path.GetFileName(path), "appsettings.json", StringComparison.OrdinalIgnoreCase) ? 1 : 2;
 
     public static Location LocationOf(AdditionalText file, SourceText text, TextSpan span) =>
         Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));

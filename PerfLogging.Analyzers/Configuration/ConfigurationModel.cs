@@ -4,69 +4,207 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using PerfLogging.Analyzers.Json;
 using PerfLogging.Configuration;
+using PerfLogging.Configuration.Validation;
 
 namespace PerfLogging.Analyzers.Configuration;
 
 /// <summary>
-/// The configuration attributes and rules inherit from: defaults, then perflogging.json, then appsettings.json,
-/// then appsettings.{Environment}.json. Profiles from configuration add to the built-in ones or replace them.
+/// The configuration one environment runs with: its files layered in the application's order
+/// (<see cref="ConfigurationLayers"/>) and merged key by key, as Microsoft.Extensions.Configuration merges them, then
+/// read the way the binder reads it. Attributes and rules are checked against it.
 /// </summary>
-internal sealed class ConfigurationModel
+internal sealed class ConfigurationModel : IRuleValues
 {
-    private ConfigurationModel()
+    private readonly Dictionary<string, (JsonNode Node, ConfigurationValues File)> _merged = new(StringComparer.OrdinalIgnoreCase);
+
+    private ConfigurationModel(string environment, IReadOnlyList<ConfigurationValues> files)
     {
-    }
-
-    public double WarningSeconds { get; private set; } = PerformanceLoggingDefaults.WarningSeconds;
-
-    public double CriticalSeconds { get; private set; } = PerformanceLoggingDefaults.CriticalSeconds;
-
-    public bool IncludeFunctionArgs { get; private set; } = PerformanceLoggingDefaults.IncludeFunctionArgs;
-
-    public Dictionary<string, (double Warning, double Critical)> Profiles { get; } = new(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Built-in names first, then configured ones, as messages list them.</summary>
-    public IReadOnlyList<string> ProfileNames { get; private set; } = [];
-
-    public static ConfigurationModel Read(ImmutableArray<AdditionalText> files, CancellationToken cancellationToken)
-    {
-        var model = new ConfigurationModel();
-        var values = files
-            .Where(f => ConfigurationFile.IsConfiguration(f.Path))
-            .OrderBy(f => ConfigurationFile.Rank(f.Path))
-            .ThenBy(f => f.Path, StringComparer.Ordinal)
-            .Select(f => ConfigurationReader.Read(f, report: null, cancellationToken))
-            .Where(v => v is not null)
-            .ToList();
-
-        foreach (var value in values)
+        Environment = environment;
+        Files = files;
+        foreach (var file in files)
         {
-            model.WarningSeconds = value!.WarningSeconds ?? model.WarningSeconds;
-            model.CriticalSeconds = value.CriticalSeconds ?? model.CriticalSeconds;
-            model.IncludeFunctionArgs = value.IncludeFunctionArgs ?? model.IncludeFunctionArgs;
+            foreach (var entry in file.Nodes)
+            {
+                _merged[entry.Key] = (entry.Value, file);
+            }
         }
+
+        WarningSeconds = Number("Thresholds:WarningSeconds") ?? PerformanceLoggingDefaults.WarningSeconds;
+        CriticalSeconds = Number("Thresholds:CriticalSeconds") ?? PerformanceLoggingDefaults.CriticalSeconds;
+        IncludeFunctionArgs = _merged.TryGetValue("Metrics:IncludeFunctionArgs", out var args) && ConfigurationReader.TryBoolean(args.Node, out var include)
+            ? include
+            : PerformanceLoggingDefaults.IncludeFunctionArgs;
 
         var names = new List<string>();
         foreach (var (name, warning, critical) in PerformanceLoggingDefaults.BuiltInProfiles)
         {
-            model.Profiles[name] = (warning, critical);
+            Profiles[name] = (warning, critical);
             names.Add(name);
         }
 
-        foreach (var value in values)
+        // A profile from configuration replaces a built-in one of its name; what it leaves out comes from Thresholds.
+        foreach (var name in Names("Profiles"))
         {
-            foreach (var profile in value!.Profiles)
+            Profiles[name] = (Number($"Profiles:{name}:WarningSeconds") ?? WarningSeconds, Number($"Profiles:{name}:CriticalSeconds") ?? CriticalSeconds);
+            if (!names.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
-                model.Profiles[profile.Key] = (profile.Value.Warning ?? model.WarningSeconds, profile.Value.Critical ?? model.CriticalSeconds);
-                if (!names.Contains(profile.Key, StringComparer.OrdinalIgnoreCase))
-                {
-                    names.Add(profile.Key);
-                }
+                names.Add(name);
             }
         }
 
-        model.ProfileNames = names;
-        return model;
+        ProfileNames = names;
+    }
+
+    /// <summary>Gets the environment's name.</summary>
+    public string Environment { get; }
+
+    /// <summary>Gets the files of the environment, lowest precedence first.</summary>
+    public IReadOnlyList<ConfigurationValues> Files { get; }
+
+    public double WarningSeconds { get; }
+
+    public double CriticalSeconds { get; }
+
+    public bool IncludeFunctionArgs { get; }
+
+    public Dictionary<string, (double Warning, double Critical)> Profiles { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Built-in names first, then configured ones, as messages list them.</summary>
+    public IReadOnlyList<string> ProfileNames { get; }
+
+    /// <summary>The environment and its files, for messages: <c>environment 'Development' (appsettings.json, perflogging.json)</c>.</summary>
+    public string Describe() =>
+        $"environment '{Environment}' ({(Files.Count == 0 ? "no configuration file" : string.Join(", ", Files.Select(f => System.IO.Path.GetFileName(f.Path))))})";
+
+    public static ConfigurationModels Read(ImmutableArray<AdditionalText> files, ConfigurationLayers layers, CancellationToken cancellationToken)
+    {
+        var placed = new List<(int Rank, string? Environment, ConfigurationValues Values)>();
+        foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            if (ConfigurationFile.IsConfiguration(file.Path) &&
+                layers.TryPlace(file.Path, out var rank, out var environment) &&
+                ConfigurationReader.Read(file, report: null, cancellationToken) is { } values)
+            {
+                placed.Add((rank, environment, values));
+            }
+        }
+
+        var models = layers.Environments(placed.Select(p => p.Values.Path))
+            .Select(environment => new ConfigurationModel(
+                environment,
+                placed.Where(p => p.Environment is null || string.Equals(p.Environment, environment, StringComparison.OrdinalIgnoreCase))
+                    .OrderBy(p => p.Rank)
+                    .Select(p => p.Values)
+                    .ToList()))
+            .ToList();
+        return new ConfigurationModels(models);
+    }
+
+    /// <summary>
+    /// PERF003 for every rule the merged configuration breaks, as the host would refuse it at start: at the value
+    /// that wins (or the closest entry a file sets), naming the file each value comes from when they differ.
+    /// </summary>
+    public void ReportViolations(Action<Diagnostic> report)
+    {
+        foreach (var violation in PerformanceLoggingRules.Validate(this))
+        {
+            var at = Winner(violation.Path) ?? (violation.RelatedPath is { } related ? Winner(related) : null) ?? Enclosing(violation.Path);
+            if (at is not { } place)
+            {
+                continue;
+            }
+
+            var sources = new[] { violation.Path, violation.RelatedPath }
+                .Where(p => p is not null && SourceOf(p) is not null)
+                .Select(p => (Path: p!, File: SourceOf(p!)!))
+                .ToList();
+            var message = sources.Select(s => s.File).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1
+                ? $"{violation.Message} The files are merged: {string.Join(", ", sources.Select(s => $"'{s.Path}' comes from {s.File}"))}."
+                : violation.Message;
+            report(Diagnostic.Create(DiagnosticDescriptors.InvalidConfigurationValue, place.File.Locate(place.Node.Span), message));
+        }
+    }
+
+    private (JsonNode Node, ConfigurationValues File)? Enclosing(string path)
+    {
+        while (path.IndexOf(':') > 0)
+        {
+            path = path.Substring(0, path.LastIndexOf(':'));
+            if (Winner(path) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The file whose value of <paramref name="path"/> the merged configuration uses.</summary>
+    public string? SourceOf(string path) => _merged.TryGetValue(path, out var entry) ? System.IO.Path.GetFileName(entry.File.Path) : null;
+
+    private (JsonNode Node, ConfigurationValues File)? Winner(string path) => _merged.TryGetValue(path, out var entry) ? entry : null;
+
+    public bool Has(string path) => _merged.ContainsKey(path);
+
+    public double? Number(string path) => _merged.TryGetValue(path, out var entry) && ConfigurationReader.TryNumber(entry.Node, out var n) ? n : null;
+
+    public int? Integer(string path) => _merged.TryGetValue(path, out var entry) && ConfigurationReader.TryInteger(entry.Node, out var n) ? n : null;
+
+    public string? Text(string path) => _merged.TryGetValue(path, out var entry) && entry.Node.Kind != JsonKind.Null ? entry.Node.Raw : null;
+
+    public IEnumerable<string> Names(string section) =>
+        _merged.Keys
+            .Where(k => k.StartsWith(section + ":", StringComparison.OrdinalIgnoreCase) && k.IndexOf(':', section.Length + 1) < 0)
+            .Select(k => k.Substring(section.Length + 1))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .OrderBy(k => k, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+}
+
+/// <summary>The models of every environment the files name; checks run against each and agree or name the environment.</summary>
+internal sealed class ConfigurationModels
+{
+    public ConfigurationModels(IReadOnlyList<ConfigurationModel> models) => All = models;
+
+    public IReadOnlyList<ConfigurationModel> All { get; }
+
+    /// <summary>Whether any environment logs arguments by default.</summary>
+    public bool IncludeFunctionArgs => All.Any(m => m.IncludeFunctionArgs);
+
+    /// <summary>
+    /// Runs <paramref name="check"/> against every environment. A diagnostic every environment produces is reported
+    /// once as it is; one only some environments produce is reported once per environment, naming it and its files.
+    /// </summary>
+    public void Check(Action<ConfigurationModel, Action<Diagnostic>> check, Action<Diagnostic> report)
+    {
+        if (All.Count == 1)
+        {
+            check(All[0], report);
+            return;
+        }
+
+        var found = new List<(ConfigurationModel Model, Diagnostic Diagnostic)>();
+        foreach (var model in All)
+        {
+            check(model, d => found.Add((model, d)));
+        }
+
+        foreach (var group in found.GroupBy(f => (f.Diagnostic.Id, f.Diagnostic.Location, Message: f.Diagnostic.GetMessage())))
+        {
+            var first = group.First().Diagnostic;
+            if (group.Select(g => g.Model).Distinct().Count() == All.Count)
+            {
+                report(first);
+                continue;
+            }
+
+            foreach (var (model, diagnostic) in group)
+            {
+                report(Diagnostic.Create(diagnostic.Descriptor, diagnostic.Location, diagnostic.AdditionalLocations, diagnostic.Properties,
+                    $"{diagnostic.GetMessage()} (In {model.Describe()}.)"));
+            }
+        }
     }
 }

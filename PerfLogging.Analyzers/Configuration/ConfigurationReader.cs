@@ -10,32 +10,30 @@ using PerfLogging.Configuration.Validation;
 
 namespace PerfLogging.Analyzers.Configuration;
 
-/// <summary>The values one configuration file sets, for merging into the model attributes are checked against.</summary>
+/// <summary>The values one configuration file sets, for layering with the other files of an environment.</summary>
 internal sealed class ConfigurationValues
 {
     public string Path { get; set; } = string.Empty;
 
-    public double? WarningSeconds { get; set; }
+    /// <summary>Every value the file sets, by configuration path, with a valid type: what merging layers the files by.</summary>
+    public IReadOnlyDictionary<string, JsonNode> Nodes { get; set; } = new Dictionary<string, JsonNode>();
 
-    public double? CriticalSeconds { get; set; }
-
-    public bool? IncludeFunctionArgs { get; set; }
-
-    public Dictionary<string, (double? Warning, double? Critical)> Profiles { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Where a span of the file is, for diagnostics.</summary>
+    public Func<TextSpan, Location> Locate { get; set; } = _ => Location.None;
 }
 
 /// <summary>
-/// Reads one configuration file: reports malformed JSON (PERF004), values that break the shared rules or have the
-/// wrong type (PERF003) and unknown keys (PERF008), each at its exact line and column; returns the values it sets.
+/// Reads one configuration file: reports malformed JSON (PERF004), values of the wrong type (PERF003) and unknown or
+/// ignored keys (PERF008), each at its exact line and column; returns the values it sets. The shared rules are checked
+/// on the merged configuration of each environment (<see cref="ConfigurationModel"/>).
 /// </summary>
-internal sealed partial class ConfigurationReader
+internal sealed class ConfigurationReader
 {
     private readonly AdditionalText _file;
     private readonly SourceText _text;
     private readonly Action<Diagnostic>? _report;
     private readonly Dictionary<string, JsonNode> _nodes = new(StringComparer.OrdinalIgnoreCase);
     private readonly string _fileName;
-    private JsonNode? _root;
 
     private ConfigurationReader(AdditionalText file, SourceText text, Action<Diagnostic>? report)
     {
@@ -62,7 +60,7 @@ internal sealed partial class ConfigurationReader
         JsonNode root;
         try
         {
-            root = JsonParser.Parse(_text.ToString());
+            root = JsonCache.Parse(_text);
         }
         catch (JsonParseException ex)
         {
@@ -100,10 +98,8 @@ internal sealed partial class ConfigurationReader
             return null;
         }
 
-        _root = options;
-        var values = new ConfigurationValues { Path = _file.Path };
+        var values = new ConfigurationValues { Path = _file.Path, Nodes = _nodes, Locate = span => ConfigurationFile.LocationOf(_file, _text, span) };
         Walk(options, ConfigurationSchema.Root, string.Empty, wrapper is null ? "the file" : $"'{ConfigurationFile.SectionName}'", isRoot: wrapper is null && !isAppSettings);
-        Validate(values);
         return values;
     }
 
@@ -128,6 +124,7 @@ internal sealed partial class ConfigurationReader
 
             if (property.Value.Kind == JsonKind.Null)
             {
+                ReadNull(property, entry.Kind, path, nullable: ReferenceEquals(schema, ConfigurationSchema.Operation));
                 continue;
             }
 
@@ -167,6 +164,27 @@ internal sealed partial class ConfigurationReader
         }
     }
 
+    /// <summary>
+    /// <c>null</c> as the binder reads it: an object stays as it is; a string option becomes null (the rules refuse it);
+    /// an operation's threshold becomes "not set" (inherited); a number or switch is skipped, so it keeps its default.
+    /// The value still hides one for the same key in a file loaded before this one.
+    /// </summary>
+    private void ReadNull(JsonProperty property, ValueKind kind, string path, bool nullable)
+    {
+        if (kind is ValueKind.Section or ValueKind.Map)
+        {
+            return;
+        }
+
+        _nodes[path] = property.Value;
+        if (!nullable && kind is ValueKind.Boolean or ValueKind.Seconds or ValueKind.Megabytes or ValueKind.Length)
+        {
+            Report(DiagnosticDescriptors.UnknownConfigurationKey, property.Value.Span,
+                $"'{path}' in {_fileName} is null, which the configuration binder ignores: the option keeps its default, and a value for it in a file loaded earlier is hidden. " +
+                "Remove the key, or write the value you mean.");
+        }
+    }
+
     private bool ExpectObject(JsonProperty property, string path)
     {
         if (property.Value.Kind == JsonKind.Object)
@@ -189,9 +207,8 @@ internal sealed partial class ConfigurationReader
             kind is ValueKind.Boolean or ValueKind.Seconds or ValueKind.Megabytes or ValueKind.Length)
         {
             Report(DiagnosticDescriptors.UnknownConfigurationKey, value.Span,
-                $"'{path}' in {_fileName} is an empty string, which the configuration binder ignores: the value from an earlier source or the default applies. " +
+                $"'{path}' in {_fileName} is an empty string, which the configuration binder ignores: the option keeps its default, and a value for it in a file loaded earlier is hidden. " +
                 "Remove the key, or write the value you mean.");
-            _nodes.Remove(path);
             return;
         }
 
@@ -221,14 +238,14 @@ internal sealed partial class ConfigurationReader
             (node.Kind == JsonKind.String && double.TryParse(node.Raw, NumberStyles.Float, CultureInfo.InvariantCulture, out value));
     }
 
-    private static bool TryInteger(JsonNode node, out int value)
+    internal static bool TryInteger(JsonNode node, out int value)
     {
         value = 0;
         return (node.Kind == JsonKind.Number || node.Kind == JsonKind.String) &&
             int.TryParse(node.Raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
     }
 
-    private static bool TryBoolean(JsonNode node, out bool value)
+    internal static bool TryBoolean(JsonNode node, out bool value)
     {
         value = node.Kind == JsonKind.True;
         return node.Kind is JsonKind.True or JsonKind.False ||

@@ -10,7 +10,7 @@ using PerfLogging.Fabrics;
 namespace PerfLogging.Analyzers.Fabrics;
 
 /// <summary>PERF011 (bad glob), PERF001 and PERF002 on fabric rules, and PERF007 for a rule that selects nothing.</summary>
-internal sealed class FabricAnalysis(KnownSymbols symbols, ConfigurationModel model)
+internal sealed class FabricAnalysis(KnownSymbols symbols, ConfigurationModels models)
 {
     private readonly ConcurrentBag<(RuleSelectors Rule, string? Scope, Location Location, string Text)> _rules = new();
     private readonly ConcurrentBag<IMethodSymbol> _methods = new();
@@ -68,7 +68,7 @@ internal sealed class FabricAnalysis(KnownSymbols symbols, ConfigurationModel mo
                 }
             }
 
-            ThresholdCheck.Run(arguments, null, $"{type.Name} rule", model, context.ReportDiagnostic);
+            models.Check((model, report) => ThresholdCheck.Run(arguments, null, $"{type.Name} rule", model, report), context.ReportDiagnostic);
             if (selectors.Usable)
             {
                 var text = arguments.Attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).ToString() ?? "PerformanceLoggingRule";

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis.Text;
@@ -96,6 +97,7 @@ internal sealed partial class JsonParser
         _position++;
         var node = new JsonNode(JsonKind.Object, default, string.Empty);
         var properties = node.Properties;
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         while (true)
         {
             SkipTrivia();
@@ -118,7 +120,7 @@ internal sealed partial class JsonParser
             var nameStart = _position;
             var name = ReadString();
             var nameSpan = TextSpan.FromBounds(nameStart, _position);
-            if (properties.Exists(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
+            if (!names.Add(name))
             {
                 // The configuration loader refuses a key twice in one object (keys are case-insensitive).
                 throw new JsonParseException($"The key \"{name}\" appears twice in one object; configuration keys are case-insensitive.", nameStart);

@@ -25,11 +25,17 @@ internal static class AnalyzerRunner
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true));
 
     /// <summary>The PERF diagnostics, sorted by position; fails on compiler errors and on analyzer crashes (AD0001).</summary>
-    public static IReadOnlyList<Diagnostic> Run(string source, params (string Path, string Text)[] files)
+    public static IReadOnlyList<Diagnostic> Run(string source, params (string Path, string Text)[] files) =>
+        Run(source, new Dictionary<string, string>(), files);
+
+    /// <summary>As <see cref="Run(string, ValueTuple{string, string}[])"/>, with MSBuild properties the analyzer sees (<c>build_property.*</c>).</summary>
+    public static IReadOnlyList<Diagnostic> Run(string source, IReadOnlyDictionary<string, string> properties, params (string Path, string Text)[] files)
     {
         var compilation = Compile(source);
         compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ShouldBeEmpty("the snippet must compile");
-        var options = new AnalyzerOptions([.. files.Select(f => (AdditionalText)new InMemoryText(f.Path, f.Text))]);
+        var options = new AnalyzerOptions(
+            [.. files.Select(f => (AdditionalText)new InMemoryText(f.Path, f.Text))],
+            new GlobalOptionsProvider(properties.ToDictionary(p => "build_property." + p.Key, p => p.Value)));
         var diagnostics = compilation
             .WithAnalyzers([new PerformanceAnalyzer()], new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false))
             .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
@@ -53,6 +59,20 @@ internal static class AnalyzerRunner
         var line = before.Count(c => c == '\n') + 1;
         var column = index - (before.LastIndexOf('\n') + 1) + 1;
         return $"{file}({line},{column})";
+    }
+
+    private sealed class GlobalOptionsProvider(Dictionary<string, string> values) : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(values);
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options([]);
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options([]);
+
+        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+        }
     }
 
     public sealed class InMemoryText(string path, string text) : AdditionalText

@@ -58,8 +58,8 @@ public class BinderParityTests
         options.Thresholds.CriticalSeconds.ShouldBe(5);
         diagnostics.Select(d => (d.Id, d.Severity)).ShouldBe([("PERF008", DiagnosticSeverity.Warning), ("PERF008", DiagnosticSeverity.Warning)]);
         diagnostics[1].GetMessage().ShouldBe(
-            "'Thresholds:CriticalSeconds' in perflogging.json is an empty string, which the configuration binder ignores: the value from an " +
-            "earlier source or the default applies. Remove the key, or write the value you mean.");
+            "'Thresholds:CriticalSeconds' in perflogging.json is an empty string, which the configuration binder ignores: the option keeps its " +
+            "default, and a value for it in a file loaded earlier is hidden. Remove the key, or write the value you mean.");
         diagnostics[1].Where().ShouldBe(At("perflogging.json", json, "\"\" }"));
     }
 

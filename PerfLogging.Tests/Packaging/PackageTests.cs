@@ -57,6 +57,41 @@ public class PackageTests
     }
 
     [Test]
+    public void Deleting_the_file_that_defines_a_profile_fails_the_next_incremental_build()
+    {
+        var app = CreateApp("Incremental", properties: "", references: "");
+        var configuration = Path.Combine(app, "perflogging.json");
+        File.WriteAllText(configuration, """{ "PerformanceLogging": { "Profiles": { "checkout": { "WarningSeconds": 0.5, "CriticalSeconds": 2 } } } }""");
+        WriteProgram(app, "[PerformanceProfile(\"checkout\")]");
+        var first = Build(app);
+        first.ExitCode.ShouldBe(0, first.Output);
+
+        File.Delete(configuration);
+        var second = Build(app);
+
+        second.ExitCode.ShouldNotBe(0, second.Output);
+        second.Output.ShouldContain("Program.cs(13,25): error PERF002: Profile 'checkout' on 'OrderService.Submit' is not defined.");
+
+        File.WriteAllText(configuration, """{ "PerformanceLogging": { "Profiles": { "checkout": { "WarningSeconds": 0.5, "CriticalSeconds": 2 } } } }""");
+        Build(app).ExitCode.ShouldBe(0);
+    }
+
+    [Test]
+    public void SkipPerfLoggingAnalyzer_turns_the_build_time_checks_off_and_still_weaves()
+    {
+        var app = CreateApp("Skipped", properties: "<SkipPerfLoggingAnalyzer>true</SkipPerfLoggingAnalyzer>", references: "");
+        File.WriteAllText(Path.Combine(app, "perflogging.json"), """{ "PerformanceLogging": { "Thresholds": { "WarningSeconds": -1 } } }""");
+        WriteProgram(app, "[PerformanceProfile(\"nowhere\", ThresholdWarning = 3, ThresholdCritical = 1)]");
+
+        var build = Build(app);
+
+        build.ExitCode.ShouldBe(0, build.Output);
+        build.Output.ShouldNotContain("PERF0");
+        var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(app, "bin", "Debug", "net10.0", "Skipped.perflogging.json"))).RootElement;
+        manifest.GetRawText().ShouldContain("OrderService.Submit");
+    }
+
+    [Test]
     public void A_project_pinning_Microsoft_Extensions_10_0_0_restores_and_runs_without_downgrade_warnings()
     {
         var app = CreateApp(
@@ -206,6 +241,9 @@ public class PackageTests
             public void Fail() => throw new InvalidOperationException("out of stock");
         }
         """;
+
+    private static ProcessRunner.Result Build(string app) =>
+        ProcessRunner.Run("dotnet", ["build", "--nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false"], app);
 
     /// <summary>The nuget.config block of the README's install section.</summary>
     private static string ReadmeNugetConfig()

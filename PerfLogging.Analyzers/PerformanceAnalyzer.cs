@@ -35,7 +35,11 @@ public sealed class PerformanceAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
         context.RegisterAdditionalFileAction(file =>
-            ConfigurationReader.Read(file.AdditionalFile, file.ReportDiagnostic, file.CancellationToken));
+            ConfigurationReader.Read(
+                file.AdditionalFile,
+                file.ReportDiagnostic,
+                judgedAlone: !ConfigurationLayers.From(file.Options).TryPlace(file.AdditionalFile.Path, out _, out _),
+                file.CancellationToken));
         context.RegisterCompilationStartAction(start =>
         {
             // Each environment's files, layered in the application's order and merged: the configuration it runs with.

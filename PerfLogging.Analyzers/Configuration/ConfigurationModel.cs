@@ -85,7 +85,7 @@ internal sealed class ConfigurationModel : IRuleValues
         {
             if (ConfigurationFile.IsConfiguration(file.Path) &&
                 layers.TryPlace(file.Path, out var rank, out var environment) &&
-                ConfigurationReader.Read(file, report: null, cancellationToken) is { } values)
+                ConfigurationReader.Read(file, report: null, judgedAlone: false, cancellationToken) is { } values)
             {
                 placed.Add((rank, environment, values));
             }
@@ -108,6 +108,15 @@ internal sealed class ConfigurationModel : IRuleValues
     /// </summary>
     public void ReportViolations(Action<Diagnostic> report)
     {
+        // A value of the wrong type stops the binder, unless a file loaded later sets the key too.
+        foreach (var entry in _merged)
+        {
+            if (entry.Value.File.TypeErrors.TryGetValue(entry.Key, out var error) && ReferenceEquals(error.Node, entry.Value.Node))
+            {
+                report(Diagnostic.Create(DiagnosticDescriptors.InvalidConfigurationValue, entry.Value.File.Locate(error.Node.Span), error.Message));
+            }
+        }
+
         foreach (var violation in PerformanceLoggingRules.Validate(this))
         {
             var at = Winner(violation.Path) ?? (violation.RelatedPath is { } related ? Winner(related) : null) ?? Enclosing(violation.Path);

@@ -20,6 +20,9 @@ internal sealed class ConfigurationValues
 
     /// <summary>Where a span of the file is, for diagnostics.</summary>
     public Func<TextSpan, Location> Locate { get; set; } = _ => Location.None;
+
+    /// <summary>Values of the wrong type (PERF003 when they win in the merged configuration), by path.</summary>
+    public IReadOnlyDictionary<string, (JsonNode Node, string Message)> TypeErrors { get; set; } = new Dictionary<string, (JsonNode, string)>();
 }
 
 /// <summary>
@@ -33,10 +36,13 @@ internal sealed class ConfigurationReader
     private readonly SourceText _text;
     private readonly Action<Diagnostic>? _report;
     private readonly Dictionary<string, JsonNode> _nodes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, (JsonNode, string)> _typeErrors = new(StringComparer.OrdinalIgnoreCase);
+    private readonly bool _judgedAlone;
     private readonly string _fileName;
 
-    private ConfigurationReader(AdditionalText file, SourceText text, Action<Diagnostic>? report)
+    private ConfigurationReader(AdditionalText file, SourceText text, Action<Diagnostic>? report, bool judgedAlone)
     {
+        _judgedAlone = judgedAlone;
         _file = file;
         _text = text;
         _report = report;
@@ -44,7 +50,11 @@ internal sealed class ConfigurationReader
     }
 
     /// <summary>Reads the file; diagnostics go to <paramref name="report"/> when given.</summary>
-    public static ConfigurationValues? Read(AdditionalText file, Action<Diagnostic>? report, System.Threading.CancellationToken cancellationToken)
+    /// <param name="file">The file.</param>
+    /// <param name="report">Receives the file's own diagnostics (syntax, unknown or ignored keys).</param>
+    /// <param name="judgedAlone">True for a file outside the loading order: its type errors are reported here, not by the merged check.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static ConfigurationValues? Read(AdditionalText file, Action<Diagnostic>? report, bool judgedAlone, System.Threading.CancellationToken cancellationToken)
     {
         var text = file.GetText(cancellationToken);
         if (text is null || !ConfigurationFile.IsConfiguration(file.Path))
@@ -52,7 +62,7 @@ internal sealed class ConfigurationReader
             return null;
         }
 
-        return new ConfigurationReader(file, text, report).Read();
+        return new ConfigurationReader(file, text, report, judgedAlone).Read();
     }
 
     private ConfigurationValues? Read()
@@ -98,7 +108,7 @@ internal sealed class ConfigurationReader
             return null;
         }
 
-        var values = new ConfigurationValues { Path = _file.Path, Nodes = _nodes, Locate = span => ConfigurationFile.LocationOf(_file, _text, span) };
+        var values = new ConfigurationValues { Path = _file.Path, Nodes = _nodes, TypeErrors = _typeErrors, Locate = span => ConfigurationFile.LocationOf(_file, _text, span) };
         Walk(options, ConfigurationSchema.Root, string.Empty, wrapper is null ? "the file" : $"'{ConfigurationFile.SectionName}'", isRoot: wrapper is null && !isAppSettings);
         return values;
     }
@@ -147,10 +157,16 @@ internal sealed class ConfigurationReader
                                 _nodes[$"{path}:{item.Name}"] = item.Value;
                                 Walk(item.Value, entry.Child!, $"{path}:{item.Name}:", $"'{path}:{item.Name}'");
                             }
-                            else if (item.Value.Kind != JsonKind.Null)
+                            else
                             {
-                                Report(DiagnosticDescriptors.InvalidConfigurationValue, item.Value.Span,
-                                    $"'{path}:{item.Name}' is {Describe(item.Value)}: it must be an object. Write \"{item.Name}\": {{ \"WarningSeconds\": 1, \"CriticalSeconds\": 5 }}.");
+                                // The binder still creates the entry, with nothing set: every value is inherited.
+                                _nodes[$"{path}:{item.Name}"] = item.Value;
+                                if (item.Value.Kind != JsonKind.Null)
+                                {
+                                    Report(DiagnosticDescriptors.UnknownConfigurationKey, item.Value.Span,
+                                        $"'{path}:{item.Name}' in {_fileName} is {Describe(item.Value)}, which the configuration binder reads as an entry that sets nothing: " +
+                                        $"every value is inherited. Write \"{item.Name}\": {{ \"WarningSeconds\": 1, \"CriticalSeconds\": 5 }}.");
+                                }
                             }
                         }
                     }
@@ -192,8 +208,9 @@ internal sealed class ConfigurationReader
             return true;
         }
 
-        Report(DiagnosticDescriptors.InvalidConfigurationValue, property.Value.Span,
-            $"'{path}' is {Describe(property.Value)}: it must be an object of options. Write \"{property.Name}\": {{ … }}.");
+        Report(DiagnosticDescriptors.UnknownConfigurationKey, property.Value.Span,
+            $"'{path}' in {_fileName} is {Describe(property.Value)}, which the configuration binder ignores: it reads options here only from an object. " +
+            $"Write \"{property.Name}\": {{ … }}, or remove it.");
         return false;
     }
 
@@ -212,19 +229,33 @@ internal sealed class ConfigurationReader
             return;
         }
 
+        if (value.Kind is JsonKind.Object or JsonKind.Array)
+        {
+            // The binder reads a single value here; nested keys leave it unset (and a file loaded earlier still sets it).
+            Report(DiagnosticDescriptors.UnknownConfigurationKey, value.Span,
+                $"'{path}' in {_fileName} is {Describe(value)}, which the configuration binder ignores: it reads a single value here. " +
+                "Write the value itself, or remove the key.");
+            _nodes.Remove(path);
+            return;
+        }
+
         string? expected = kind switch
         {
             ValueKind.Boolean when !TryBoolean(value, out _) => "true or false",
             ValueKind.Seconds or ValueKind.Megabytes when !TryNumber(value, out _) => "a number",
             ValueKind.Length when !TryInteger(value, out _) => "a whole number",
-            ValueKind.Level or ValueKind.Name or ValueKind.Text when value.Kind is JsonKind.Object or JsonKind.Array => "a string",
             _ => null,
         };
         if (expected is not null)
         {
-            Report(DiagnosticDescriptors.InvalidConfigurationValue, value.Span,
-                $"'{path}' is {Describe(value)}: PerfLogging reads it as {expected}. Write {expected} there.");
-            _nodes.Remove(path);
+            // Whether the host refuses it depends on whether a file loaded later sets the key too: the merged
+            // configuration of each environment decides (ConfigurationModel); a file outside the order is judged alone.
+            var message = $"'{path}' is {Describe(value)}: PerfLogging reads it as {expected}. Write {expected} there.";
+            _typeErrors[path] = (value, message);
+            if (_judgedAlone)
+            {
+                Report(DiagnosticDescriptors.InvalidConfigurationValue, value.Span, message);
+            }
         }
     }
 

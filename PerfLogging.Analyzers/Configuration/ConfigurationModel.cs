@@ -155,7 +155,20 @@ internal sealed class ConfigurationModel : IRuleValues
 
     private (JsonNode Node, ConfigurationValues File)? Winner(string path) => _merged.TryGetValue(path, out var entry) ? entry : null;
 
-    public bool Has(string path) => _merged.ContainsKey(path);
+    /// <summary>
+    /// Whether the configuration sets the value. A configured profile sets both thresholds, as the bound options do:
+    /// one it leaves out is copied from <c>Thresholds</c> when the profile is bound, and validated as the profile's.
+    /// </summary>
+    public bool Has(string path) => _merged.ContainsKey(path) || IsProfileThreshold(path);
+
+    private bool IsProfileThreshold(string path)
+    {
+        const string prefix = "Profiles:";
+        var last = path.LastIndexOf(':');
+        return path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && last > prefix.Length &&
+            (path.EndsWith(":WarningSeconds", StringComparison.OrdinalIgnoreCase) || path.EndsWith(":CriticalSeconds", StringComparison.OrdinalIgnoreCase)) &&
+            _merged.ContainsKey(path.Substring(0, last));
+    }
 
     public double? Number(string path) => _merged.TryGetValue(path, out var entry) && ConfigurationReader.TryNumber(entry.Node, out var n) ? n : null;
 

@@ -132,6 +132,7 @@ internal sealed class ConfigurationReader
                 continue;
             }
 
+            path = prefix + entry.Name;
             if (property.Value.Kind == JsonKind.Null)
             {
                 ReadNull(property, entry.Kind, path, nullable: ReferenceEquals(schema, ConfigurationSchema.Operation));
@@ -148,26 +149,23 @@ internal sealed class ConfigurationReader
 
                     break;
                 case ValueKind.Map:
-                    if (ExpectObject(property, path))
+                    if (property.Value.Kind == JsonKind.Array)
+                    {
+                        // The configuration provider keys array items by index: the binder reads entries named 0, 1, ….
+                        Report(DiagnosticDescriptors.UnknownConfigurationKey, property.Value.Span,
+                            $"'{path}' in {_fileName} is an array, which the configuration binder reads as entries named 0, 1, …. " +
+                            $"Write \"{property.Name}\": {{ \"name\": {{ … }} }}.");
+                        var index = 0;
+                        foreach (var item in property.Value.Items)
+                        {
+                            ReadEntry(path, (index++).ToString(CultureInfo.InvariantCulture), item, entry.Child!, reportNonObject: false);
+                        }
+                    }
+                    else if (ExpectObject(property, path))
                     {
                         foreach (var item in property.Value.Properties)
                         {
-                            if (item.Value.Kind == JsonKind.Object)
-                            {
-                                _nodes[$"{path}:{item.Name}"] = item.Value;
-                                Walk(item.Value, entry.Child!, $"{path}:{item.Name}:", $"'{path}:{item.Name}'");
-                            }
-                            else
-                            {
-                                // The binder still creates the entry, with nothing set: every value is inherited.
-                                _nodes[$"{path}:{item.Name}"] = item.Value;
-                                if (item.Value.Kind != JsonKind.Null)
-                                {
-                                    Report(DiagnosticDescriptors.UnknownConfigurationKey, item.Value.Span,
-                                        $"'{path}:{item.Name}' in {_fileName} is {Describe(item.Value)}, which the configuration binder reads as an entry that sets nothing: " +
-                                        $"every value is inherited. Write \"{item.Name}\": {{ \"WarningSeconds\": 1, \"CriticalSeconds\": 5 }}.");
-                                }
-                            }
+                            ReadEntry(path, item.Name, item.Value, entry.Child!, reportNonObject: true);
                         }
                     }
 
@@ -177,6 +175,22 @@ internal sealed class ConfigurationReader
                     CheckType(path, property.Value, entry.Kind);
                     break;
             }
+        }
+    }
+
+    /// <summary>An entry of a map (a profile, an operation); the binder creates it whatever its value, with what it sets.</summary>
+    private void ReadEntry(string path, string name, JsonNode value, ConfigurationSchema schema, bool reportNonObject)
+    {
+        _nodes[$"{path}:{name}"] = value;
+        if (value.Kind == JsonKind.Object)
+        {
+            Walk(value, schema, $"{path}:{name}:", $"'{path}:{name}'");
+        }
+        else if (reportNonObject && value.Kind != JsonKind.Null)
+        {
+            Report(DiagnosticDescriptors.UnknownConfigurationKey, value.Span,
+                $"'{path}:{name}' in {_fileName} is {Describe(value)}, which the configuration binder reads as an entry that sets nothing: " +
+                $"every value is inherited. Write \"{name}\": {{ \"WarningSeconds\": 1, \"CriticalSeconds\": 5 }}.");
         }
     }
 
@@ -239,22 +253,14 @@ internal sealed class ConfigurationReader
             return;
         }
 
-        string? expected = kind switch
-        {
-            ValueKind.Boolean when !TryBoolean(value, out _) => "true or false",
-            ValueKind.Seconds or ValueKind.Megabytes when !TryNumber(value, out _) => "a number",
-            ValueKind.Length when !TryInteger(value, out _) => "a whole number",
-            _ => null,
-        };
-        if (expected is not null)
+        if (PerformanceLoggingRules.CheckType(path, ConfigurationText(value), kind) is { } wrong)
         {
             // Whether the host refuses it depends on whether a file loaded later sets the key too: the merged
             // configuration of each environment decides (ConfigurationModel); a file outside the order is judged alone.
-            var message = $"'{path}' is {Describe(value)}: PerfLogging reads it as {expected}. Write {expected} there.";
-            _typeErrors[path] = (value, message);
+            _typeErrors[path] = (value, wrong.Message);
             if (_judgedAlone)
             {
-                Report(DiagnosticDescriptors.InvalidConfigurationValue, value.Span, message);
+                Report(DiagnosticDescriptors.InvalidConfigurationValue, value.Span, wrong.Message);
             }
         }
     }
@@ -262,17 +268,26 @@ internal sealed class ConfigurationReader
     private void Report(DiagnosticDescriptor descriptor, TextSpan span, string message) =>
         _report?.Invoke(Diagnostic.Create(descriptor, ConfigurationFile.LocationOf(_file, _text, span), message));
 
+    /// <summary>A scalar as the JSON configuration provider hands it to the binder: strings and numbers as written, true as "True".</summary>
+    internal static string? ConfigurationText(JsonNode node) => node.Kind switch
+    {
+        JsonKind.True => bool.TrueString,
+        JsonKind.False => bool.FalseString,
+        JsonKind.Null => null,
+        _ => node.Raw,
+    };
+
     internal static bool TryNumber(JsonNode node, out double value)
     {
-        value = node.Number;
-        return node.Kind == JsonKind.Number ||
-            (node.Kind == JsonKind.String && double.TryParse(node.Raw, NumberStyles.Float, CultureInfo.InvariantCulture, out value));
+        value = 0;
+        return node.Kind is JsonKind.Number or JsonKind.String &&
+            double.TryParse(node.Raw, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
     }
 
     internal static bool TryInteger(JsonNode node, out int value)
     {
         value = 0;
-        return (node.Kind == JsonKind.Number || node.Kind == JsonKind.String) &&
+        return node.Kind is JsonKind.Number or JsonKind.String &&
             int.TryParse(node.Raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
     }
 

@@ -26,12 +26,32 @@ public static class PerformanceLoggingConfiguration
     /// <summary>Binds configuration onto existing options.</summary>
     /// <param name="configuration">The configuration root or the <c>PerformanceLogging</c> section.</param>
     /// <param name="options">The options to bind onto.</param>
-    /// <exception cref="OptionsValidationException">A value cannot be converted to its key's type.</exception>
+    /// <exception cref="OptionsValidationException">A value cannot be converted to its key's type; the message lists every such value.</exception>
     public static void Bind(IConfiguration configuration, PerformanceLoggingOptions options)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(options);
         var section = ResolveSection(configuration);
+        if (ConfigurationTypeCheck.Find(section) is { Count: > 0 } wrong)
+        {
+            // The binder would stop at the first such value. Bind the rest instead, so the report lists every problem:
+            // the values of the wrong type, then the rules the other values break.
+            var broken = new HashSet<string>(wrong.Select(w => w.Path), StringComparer.OrdinalIgnoreCase);
+            // Under the section name, so the rest binds as a section, exactly as the original does (a null value sets a
+            // string option to null in a section, and leaves it alone at a configuration's root).
+            var rest = new ConfigurationBuilder()
+                .AddInMemoryCollection(section.AsEnumerable(makePathsRelative: true)
+                    .Where(pair => !broken.Contains(pair.Key))
+                    .Select(pair => new KeyValuePair<string, string?>($"{PerformanceLoggingOptions.SectionName}:{pair.Key}", pair.Value)))
+                .Build();
+            var scratch = new PerformanceLoggingOptions();
+            Bind(rest, scratch);
+            throw new OptionsValidationException(
+                Options.DefaultName,
+                typeof(PerformanceLoggingOptions),
+                [PerformanceLoggingOptionsValidator.FormatReport([.. wrong, .. PerformanceLoggingOptionsValidator.Collect(scratch)])]);
+        }
+
         try
         {
             section.Bind(options);

@@ -61,6 +61,7 @@ internal static partial class PerformanceLoggingRules
     public const string LimitNotPositive = "limit-not-positive";
     public const string UnknownLevel = "unknown-level";
     public const string EmptyName = "empty-name";
+    public const string WrongType = "wrong-type";
 
     /// <summary>The level names <c>Microsoft.Extensions.Logging.LogLevel</c> accepts.</summary>
     public static readonly string[] LevelNames = ["Trace", "Debug", "Information", "Warning", "Error", "Critical", "None"];
@@ -107,6 +108,30 @@ internal static partial class PerformanceLoggingRules
             path,
             $"'{path}' is {value.ToString(CultureInfo.InvariantCulture)}: a length limit must be a positive number of characters. " +
             $"Set it to 1 or more (the default is {defaultValue.ToString(CultureInfo.InvariantCulture)}).");
+    }
+
+    /// <summary>
+    /// A single value as the configuration binder reads it into its option (the binding generator's parsers): true or
+    /// false in any case, numbers in the invariant culture, whole numbers for lengths. <paramref name="value"/> is the
+    /// configuration's text of it (a JSON <c>true</c> reads "True"); null and empty values are never bound, so never wrong.
+    /// </summary>
+    public static RuleViolation? CheckType(string path, string? value, ValueKind kind)
+    {
+        if (value is null || value.Length == 0)
+        {
+            return null;
+        }
+
+        var expected = kind switch
+        {
+            ValueKind.Boolean when !bool.TryParse(value, out _) => "true or false",
+            ValueKind.Seconds or ValueKind.Megabytes when !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _) => "a number",
+            ValueKind.Length when !int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) => "a whole number",
+            _ => null,
+        };
+        return expected is null
+            ? null
+            : new RuleViolation(WrongType, path, $"'{path}' is \"{value}\": PerfLogging reads it as {expected}. Write {expected} there.");
     }
 
     /// <summary>A level must be one of the names of <c>LogLevel</c> (case-insensitive).</summary>

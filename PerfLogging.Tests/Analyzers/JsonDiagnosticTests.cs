@@ -138,7 +138,7 @@ public class JsonDiagnosticTests
     [Test]
     public void The_analyzer_schema_knows_every_option_property()
     {
-        var source = File.ReadAllText(Path.Combine(Repository.Root, "PerfLogging.Analyzers", "Configuration", "ConfigurationSchema.cs"));
+        var source = File.ReadAllText(Path.Combine(Repository.Root, "PerfLogging.Configuration", "Validation", "ConfigurationSchema.cs"));
         var properties = new[] { typeof(PerformanceLoggingOptions), typeof(ThresholdOptions), typeof(ProfileOptions), typeof(OperationOptions), typeof(MetricsOptions), typeof(LogLevelOptions), typeof(TracingOptions) }
             .SelectMany(t => t.GetProperties().Select(p => p.Name));
 

@@ -73,8 +73,25 @@ public class BindingTests
         var error = Should.Throw<OptionsValidationException>(
             () => PerformanceLoggingConfiguration.Load(new ConfigurationBuilder().AddPerformanceLoggingJsonFile(file).Build()));
 
-        error.Message.ShouldContain("'soon' at 'PerformanceLogging:Thresholds:WarningSeconds'");
-        error.Message.ShouldContain("Write a value of the key's type");
+        error.Message.ShouldContain("'Thresholds:WarningSeconds' is \"soon\": PerfLogging reads it as a number. Write a number there.");
+    }
+
+    [Test]
+    public void Every_value_of_the_wrong_type_is_reported_with_the_rules_the_others_break()
+    {
+        var file = _folder.Write("perflogging.json", """{ "Enabled": "yes", "Thresholds": { "WarningSeconds": "soon", "CriticalSeconds": -1 }, "Metrics": { "MaxArgLength": "16.5" } }""");
+
+        var error = Should.Throw<OptionsValidationException>(
+            () => PerformanceLoggingConfiguration.Load(new ConfigurationBuilder().AddPerformanceLoggingJsonFile(file).Build()));
+
+        error.Message.Split('\n').Select(l => l.TrimEnd()).ShouldBe(
+        [
+            "PerformanceLoggingOptions is invalid (4 problems):",
+            "  - 'Enabled' is \"yes\": PerfLogging reads it as true or false. Write true or false there.",
+            "  - 'Metrics:MaxArgLength' is \"16.5\": PerfLogging reads it as a whole number. Write a whole number there.",
+            "  - 'Thresholds:WarningSeconds' is \"soon\": PerfLogging reads it as a number. Write a number there.",
+            "  - 'Thresholds:CriticalSeconds' is -1 s: a threshold cannot be negative. Set it to 0 or more seconds.",
+        ]);
     }
 
     [Test]

@@ -1,7 +1,10 @@
+// The shape of the options as configuration keys, in one file with no dependency beyond the BCL: compiled into
+// PerfLogging.Configuration (the type check before binding) and linked into PerfLogging.Analyzers (PERF003/PERF008), so
+// both read the same keys the same way.
 using System;
 using System.Collections.Generic;
 
-namespace PerfLogging.Analyzers.Configuration;
+namespace PerfLogging.Configuration.Validation;
 
 /// <summary>What a key holds; drives type checks, rule checks and unknown-key detection.</summary>
 internal enum ValueKind
@@ -27,11 +30,12 @@ internal sealed class ConfigurationSchema
     {
         foreach (var (key, kind, child) in keys)
         {
-            Keys[key] = (kind, child);
+            Keys[key] = (kind, child, key);
         }
     }
 
-    public Dictionary<string, (ValueKind Kind, ConfigurationSchema? Child)> Keys { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>The keys, case-insensitively, each with its kind, its nested schema and its name as the options spell it.</summary>
+    public Dictionary<string, (ValueKind Kind, ConfigurationSchema? Child, string Name)> Keys { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public static readonly ConfigurationSchema Profile = new(
         ("WarningSeconds", ValueKind.Seconds, null),

@@ -174,7 +174,9 @@ internal sealed class ConfigurationModel : IRuleValues
 
     public int? Integer(string path) => _merged.TryGetValue(path, out var entry) && ConfigurationReader.TryInteger(entry.Node, out var n) ? n : null;
 
-    public string? Text(string path) => _merged.TryGetValue(path, out var entry) && entry.Node.Kind != JsonKind.Null ? entry.Node.Raw : null;
+    /// <summary>A string option as bound: null for JSON null and for an empty object (the loader's null), else the text.</summary>
+    public string? Text(string path) =>
+        _merged.TryGetValue(path, out var entry) && entry.Node.Kind is not (JsonKind.Null or JsonKind.Object) ? entry.Node.Raw : null;
 
     public IEnumerable<string> Names(string section) =>
         _merged.Keys

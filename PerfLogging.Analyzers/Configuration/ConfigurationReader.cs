@@ -37,6 +37,7 @@ internal sealed class ConfigurationReader
     private readonly Action<Diagnostic>? _report;
     private readonly Dictionary<string, JsonNode> _nodes = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, (JsonNode, string)> _typeErrors = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _values = new(StringComparer.OrdinalIgnoreCase);
     private readonly bool _judgedAlone;
     private readonly string _fileName;
 
@@ -88,94 +89,186 @@ internal sealed class ConfigurationReader
             return null;
         }
 
-        var options = root;
-        var isAppSettings = ConfigurationFile.IsAppSettings(_file.Path);
-        var wrapper = root.Property(ConfigurationFile.SectionName);
-        if (wrapper is not null)
-        {
-            if (wrapper.Value.Kind != JsonKind.Object)
-            {
-                Report(DiagnosticDescriptors.InvalidConfigurationValue, wrapper.Value.Span,
-                    $"'{ConfigurationFile.SectionName}' is {Describe(wrapper.Value)}: it must be an object of options. Write \"{ConfigurationFile.SectionName}\": {{ … }}.");
-                return null;
-            }
-
-            options = wrapper.Value;
-        }
-        else if (isAppSettings)
-        {
-            // appsettings files hold other sections too; without ours there is nothing to check.
-            return null;
-        }
-
         var values = new ConfigurationValues { Path = _file.Path, Nodes = _nodes, TypeErrors = _typeErrors, Locate = span => ConfigurationFile.LocationOf(_file, _text, span) };
-        Walk(options, ConfigurationSchema.Root, string.Empty, wrapper is null ? "the file" : $"'{ConfigurationFile.SectionName}'", isRoot: wrapper is null && !isAppSettings);
+        var isAppSettings = ConfigurationFile.IsAppSettings(_file.Path);
+
+        // As the configuration loader sees it: a file with a PerformanceLogging key (or keys under it, written with
+        // colons) is wrapped, and only that section is read; perflogging.json without one is the section itself.
+        var wrapped = root.Properties.Any(p => IsSectionKey(p.Name));
+        if (!wrapped && !isAppSettings)
+        {
+            Walk(root, ConfigurationSchema.Root, string.Empty);
+            return values;
+        }
+
+        foreach (var property in root.Properties)
+        {
+            if (string.Equals(property.Name, ConfigurationFile.SectionName, StringComparison.OrdinalIgnoreCase))
+            {
+                if (property.Value.Kind == JsonKind.Object)
+                {
+                    Walk(property.Value, ConfigurationSchema.Root, string.Empty);
+                }
+                else if (property.Value.Kind != JsonKind.Null)
+                {
+                    Report(DiagnosticDescriptors.UnknownConfigurationKey, property.Value.Span,
+                        $"'{ConfigurationFile.SectionName}' in {_fileName} is {Describe(property.Value)}, which the configuration binder ignores: " +
+                        $"it reads options only from an object. Write \"{ConfigurationFile.SectionName}\": {{ … }}.");
+                }
+            }
+            else if (IsSectionKey(property.Name))
+            {
+                ReadKey(property.Name.Substring(ConfigurationFile.SectionName.Length + 1), property, ConfigurationSchema.Root, string.Empty);
+            }
+            else if (!isAppSettings && !string.Equals(property.Name, "$schema", StringComparison.OrdinalIgnoreCase))
+            {
+                Report(DiagnosticDescriptors.UnknownConfigurationKey, property.NameSpan,
+                    $"'{property.Name}' in {_fileName} is beside the '{ConfigurationFile.SectionName}' object, so it is not read. " +
+                    $"Move it into \"{ConfigurationFile.SectionName}\": {{ … }}.");
+            }
+        }
+
         return values;
     }
 
-    private void Walk(JsonNode node, ConfigurationSchema schema, string prefix, string where, bool isRoot = false)
+    private static bool IsSectionKey(string name) =>
+        string.Equals(name, ConfigurationFile.SectionName, StringComparison.OrdinalIgnoreCase) ||
+        name.StartsWith(ConfigurationFile.SectionName + ":", StringComparison.OrdinalIgnoreCase);
+
+    private void Walk(JsonNode node, ConfigurationSchema schema, string prefix)
     {
         foreach (var property in node.Properties)
         {
-            var path = prefix + property.Name;
-            if (!schema.Keys.TryGetValue(property.Name, out var entry))
+            ReadKey(property.Name, property, schema, prefix);
+        }
+    }
+
+    /// <summary>
+    /// One key and its value. A key written with colons (<c>"Thresholds:WarningSeconds"</c>) is the nested key the
+    /// configuration loader makes of it, exactly as if written as nested objects.
+    /// </summary>
+    private void ReadKey(string name, JsonProperty property, ConfigurationSchema schema, string prefix)
+    {
+        var colon = name.IndexOf(':');
+        var head = colon < 0 ? name : name.Substring(0, colon);
+        if (!schema.Keys.TryGetValue(head, out var entry) || (colon >= 0 && entry.Kind is not (ValueKind.Section or ValueKind.Map)))
+        {
+            var known = schema.Keys.Keys.Where(k => k != "$schema").ToList();
+            var suggestion = PerformanceLoggingRules.SuggestClosest(head, known);
+            var hint = suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?";
+            Report(DiagnosticDescriptors.UnknownConfigurationKey, property.NameSpan,
+                $"'{prefix}{name}' in {_fileName} is not a PerfLogging option and is ignored.{hint} Known keys here: {string.Join(", ", known)}.");
+            return;
+        }
+
+        var path = prefix + entry.Name;
+        if (colon >= 0)
+        {
+            var rest = name.Substring(colon + 1);
+            if (entry.Kind == ValueKind.Section)
             {
-                if (isRoot && string.Equals(property.Name, ConfigurationFile.SectionName, StringComparison.OrdinalIgnoreCase))
+                ReadKey(rest, property, entry.Child!, path + ":");
+                return;
+            }
+
+            // A map: the next segment names the entry, which exists from then on.
+            var next = rest.IndexOf(':');
+            var entryName = next < 0 ? rest : rest.Substring(0, next);
+            if (next < 0)
+            {
+                ReadEntry(path, entryName, property.Value, entry.Child!, reportNonObject: true);
+                return;
+            }
+
+            if (!_nodes.ContainsKey($"{path}:{entryName}"))
+            {
+                _nodes[$"{path}:{entryName}"] = property.Value;
+            }
+
+            ReadKey(rest.Substring(next + 1), property, entry.Child!, $"{path}:{entryName}:");
+            return;
+        }
+
+        if (property.Value.Kind == JsonKind.Null)
+        {
+            ReadNull(property, entry.Kind, path, nullable: ReferenceEquals(schema, ConfigurationSchema.Operation));
+            return;
+        }
+
+        switch (entry.Kind)
+        {
+            case ValueKind.Section:
+                if (ExpectObject(property, path))
                 {
-                    continue;
+                    Walk(property.Value, entry.Child!, path + ":");
                 }
 
-                var suggestion = PerformanceLoggingRules.SuggestClosest(property.Name, schema.Keys.Keys.Where(k => k != "$schema"));
-                var hint = suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?";
-                Report(DiagnosticDescriptors.UnknownConfigurationKey, property.NameSpan,
-                    $"'{path}' in {_fileName} is not a PerfLogging option and is ignored.{hint} Known keys here: {string.Join(", ", schema.Keys.Keys.Where(k => k != "$schema"))}.");
-                continue;
-            }
-
-            path = prefix + entry.Name;
-            if (property.Value.Kind == JsonKind.Null)
-            {
-                ReadNull(property, entry.Kind, path, nullable: ReferenceEquals(schema, ConfigurationSchema.Operation));
-                continue;
-            }
-
-            switch (entry.Kind)
-            {
-                case ValueKind.Section:
-                    if (ExpectObject(property, path))
+                break;
+            case ValueKind.Map:
+                if (property.Value.Kind == JsonKind.Array)
+                {
+                    // The configuration provider keys array items by index: the binder reads entries named 0, 1, ….
+                    Report(DiagnosticDescriptors.UnknownConfigurationKey, property.Value.Span,
+                        $"'{path}' in {_fileName} is an array, which the configuration binder reads as entries named 0, 1, …. " +
+                        $"Write \"{entry.Name}\": {{ \"name\": {{ … }} }}.");
+                    var index = 0;
+                    foreach (var item in property.Value.Items)
                     {
-                        Walk(property.Value, entry.Child!, path + ":", $"'{path}'");
+                        ReadEntry(path, (index++).ToString(CultureInfo.InvariantCulture), item, entry.Child!, reportNonObject: false);
                     }
-
-                    break;
-                case ValueKind.Map:
-                    if (property.Value.Kind == JsonKind.Array)
+                }
+                else if (ExpectObject(property, path))
+                {
+                    foreach (var item in property.Value.Properties)
                     {
-                        // The configuration provider keys array items by index: the binder reads entries named 0, 1, ….
-                        Report(DiagnosticDescriptors.UnknownConfigurationKey, property.Value.Span,
-                            $"'{path}' in {_fileName} is an array, which the configuration binder reads as entries named 0, 1, …. " +
-                            $"Write \"{property.Name}\": {{ \"name\": {{ … }} }}.");
-                        var index = 0;
-                        foreach (var item in property.Value.Items)
-                        {
-                            ReadEntry(path, (index++).ToString(CultureInfo.InvariantCulture), item, entry.Child!, reportNonObject: false);
-                        }
+                        ReadEntry(path, item.Name, item.Value, entry.Child!, reportNonObject: true);
                     }
-                    else if (ExpectObject(property, path))
-                    {
-                        foreach (var item in property.Value.Properties)
-                        {
-                            ReadEntry(path, item.Name, item.Value, entry.Child!, reportNonObject: true);
-                        }
-                    }
+                }
 
-                    break;
-                default:
+                break;
+            default:
+                // A non-empty object or array under a value's key makes only nested keys, which the binder ignores here
+                // (and a value for the key set elsewhere still counts); anything else is the key itself.
+                if (!IsEmptyOrScalar(property.Value))
+                {
+                    ReportNested(path, property.Value);
+                }
+                else if (Unique(path, property))
+                {
                     _nodes[path] = property.Value;
                     CheckType(path, property.Value, entry.Kind);
-                    break;
-            }
+                }
+
+                break;
         }
+    }
+
+    private void ReportNested(string path, JsonNode value) =>
+        Report(DiagnosticDescriptors.UnknownConfigurationKey, value.Span,
+            $"'{path}' in {_fileName} is {Describe(value)}, which the configuration binder ignores: it reads a single value here. " +
+            "Write the value itself, or remove the key.");
+
+    private static bool IsEmptyOrScalar(JsonNode value) => value.Kind switch
+    {
+        JsonKind.Object => value.Properties.Count == 0,
+        JsonKind.Array => value.Items.Count == 0,
+        _ => true,
+    };
+
+    /// <summary>
+    /// False, with PERF004, for a value the file already set under the same key written another way (nested objects and
+    /// a key with colons): the configuration loader refuses such a file.
+    /// </summary>
+    private bool Unique(string path, JsonProperty property)
+    {
+        if (_values.Add(path))
+        {
+            return true;
+        }
+
+        Report(DiagnosticDescriptors.MalformedConfiguration, property.NameSpan,
+            $"{_fileName} sets '{path}' twice (once with colons in the key): the configuration loader refuses the file with \"A duplicate key '…:{path}' was found.\" Keep one of them.");
+        return false;
     }
 
     /// <summary>An entry of a map (a profile, an operation); the binder creates it whatever its value, with what it sets.</summary>
@@ -184,7 +277,7 @@ internal sealed class ConfigurationReader
         _nodes[$"{path}:{name}"] = value;
         if (value.Kind == JsonKind.Object)
         {
-            Walk(value, schema, $"{path}:{name}:", $"'{path}:{name}'");
+            Walk(value, schema, $"{path}:{name}:");
         }
         else if (reportNonObject && value.Kind != JsonKind.Null)
         {
@@ -202,6 +295,11 @@ internal sealed class ConfigurationReader
     private void ReadNull(JsonProperty property, ValueKind kind, string path, bool nullable)
     {
         if (kind is ValueKind.Section or ValueKind.Map)
+        {
+            return;
+        }
+
+        if (!Unique(path, property))
         {
             return;
         }
@@ -224,7 +322,7 @@ internal sealed class ConfigurationReader
 
         Report(DiagnosticDescriptors.UnknownConfigurationKey, property.Value.Span,
             $"'{path}' in {_fileName} is {Describe(property.Value)}, which the configuration binder ignores: it reads options here only from an object. " +
-            $"Write \"{property.Name}\": {{ … }}, or remove it.");
+            $"Write \"{path.Substring(path.LastIndexOf(':') + 1)}\": {{ … }}, or remove it.");
         return false;
     }
 
@@ -245,11 +343,13 @@ internal sealed class ConfigurationReader
 
         if (value.Kind is JsonKind.Object or JsonKind.Array)
         {
-            // The binder reads a single value here; nested keys leave it unset (and a file loaded earlier still sets it).
-            Report(DiagnosticDescriptors.UnknownConfigurationKey, value.Span,
-                $"'{path}' in {_fileName} is {Describe(value)}, which the configuration binder ignores: it reads a single value here. " +
-                "Write the value itself, or remove the key.");
-            _nodes.Remove(path);
+            // Empty: the configuration loader makes an empty object a null value and an empty array an empty one. A
+            // string option becomes empty (the rules refuse it); a number or switch keeps its default.
+            if (kind is not (ValueKind.Level or ValueKind.Name or ValueKind.Text))
+            {
+                ReportNested(path, value);
+            }
+
             return;
         }
 

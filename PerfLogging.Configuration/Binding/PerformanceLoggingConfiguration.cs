@@ -82,7 +82,11 @@ public static class PerformanceLoggingConfiguration
     /// <summary>The <c>PerformanceLogging</c> section when present, otherwise the configuration itself.</summary>
     internal static IConfiguration ResolveSection(IConfiguration configuration)
     {
+        // A PerformanceLogging key without options (null, or an empty object) still marks the section as the options':
+        // keys beside it are not read as options.
         var section = configuration.GetSection(PerformanceLoggingOptions.SectionName);
-        return section.Exists() ? section : configuration;
+        return section.Exists() || configuration.GetChildren().Any(child => string.Equals(child.Key, PerformanceLoggingOptions.SectionName, StringComparison.OrdinalIgnoreCase))
+            ? section
+            : configuration;
     }
 }

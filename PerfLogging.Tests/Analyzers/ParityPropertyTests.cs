@@ -18,7 +18,7 @@ namespace PerfLogging.Tests.Analyzers;
 /// </summary>
 public class ParityPropertyTests
 {
-    private const int Cases = 1500;
+    private const int Cases = 2000;
 
     [Test]
     public void The_build_fails_exactly_when_the_host_would_refuse_the_configuration_and_says_the_same()
@@ -29,33 +29,62 @@ public class ParityPropertyTests
         for (var i = 0; i < Cases && mismatches.Count < 10; i++)
         {
             var files = Generate(random);
-            var runtime = Runtime(folder, files);
             var analyzer = Run("class Plain { }", files);
-            var errors = analyzer.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-            var built = errors.Select(e => Unmerged(e.GetMessage())).Order(StringComparer.Ordinal).ToList();
-            if (runtime.Count > 0 != errors.Count > 0 || !runtime.Order(StringComparer.Ordinal).SequenceEqual(built))
+            foreach (var environment in new[] { "Production", "Development" })
             {
-                mismatches.Add(
-                    $"case {i}: host {(runtime.Count > 0 ? "refuses: " + string.Join(" | ", runtime) : "starts")}; " +
-                    $"build {(errors.Count > 0 ? "fails: " + string.Join(" | ", errors.Select(e => e.GetMessage())) : "passes")}\n" +
-                    string.Join("\n", files.Select(f => $"  {f.Path}: {f.Text}")));
+                var runtime = Runtime(folder, files, environment);
+                var errors = analyzer
+                    .Where(d => d.Severity == DiagnosticSeverity.Error && AppliesTo(d, environment))
+                    .Select(d => d.GetMessage())
+                    .Where(m => !m.Contains("(In environment '", StringComparison.Ordinal) || m.Contains($"(In environment '{environment}'", StringComparison.Ordinal))
+                    .Select(Unmerged)
+                    .Order(StringComparer.Ordinal)
+                    .ToList();
+                var agree = runtime.LoadError is { } loadError
+                    ? errors.Count > 0 && analyzer.Any(d => d.Id == "PERF004" && AppliesTo(d, environment))
+                    : runtime.Problems.Count > 0 == errors.Count > 0 && runtime.Problems.Order(StringComparer.Ordinal).SequenceEqual(errors);
+                if (!agree)
+                {
+                    mismatches.Add(
+                        $"case {i}, {environment}: host {(runtime.LoadError ?? (runtime.Problems.Count > 0 ? "refuses: " + string.Join(" | ", runtime.Problems) : "starts"))}; " +
+                        $"build {(errors.Count > 0 ? "fails: " + string.Join(" | ", errors) : "passes")}\n" +
+                        string.Join("\n", files.Select(f => $"  {f.Path}: {f.Text}")));
+                }
             }
         }
 
         mismatches.ShouldBeEmpty(string.Join("\n", mismatches));
     }
 
-    /// <summary>The rule's message without the analyzer's note on which file each value comes from.</summary>
-    private static string Unmerged(string message)
+    /// <summary>A diagnostic located in another environment's file is not about this one.</summary>
+    private static bool AppliesTo(Diagnostic diagnostic, string environment)
     {
-        var note = message.IndexOf(" The files are merged:", StringComparison.Ordinal);
-        return note < 0 ? message : message[..note];
+        var file = Path.GetFileName(diagnostic.Location.GetLineSpan().Path);
+        return !file.StartsWith("appsettings.", StringComparison.Ordinal) || file == "appsettings.json" || file == $"appsettings.{environment}.json";
     }
 
-    /// <summary>The problems the README's host reports at start for these files (Production), none when it starts.</summary>
-    private static List<string> Runtime(TempDirectory folder, (string Path, string Text)[] files)
+    /// <summary>The rule's message without the analyzer's notes on which file each value comes from and which environment has it.</summary>
+    private static string Unmerged(string message)
     {
-        foreach (var name in new[] { "appsettings.json", "perflogging.json" })
+        foreach (var note in new[] { " (In environment '", " The files are merged:" })
+        {
+            var at = message.IndexOf(note, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                message = message[..at];
+            }
+        }
+
+        return message;
+    }
+
+    /// <summary>
+    /// What the README's host makes of these files in <paramref name="environment"/>: a file it cannot load, or the
+    /// problems its start-up validation reports (none when it starts).
+    /// </summary>
+    private static (string? LoadError, List<string> Problems) Runtime(TempDirectory folder, (string Path, string Text)[] files, string environment)
+    {
+        foreach (var name in new[] { "appsettings.json", "appsettings.Development.json", "perflogging.json" })
         {
             File.Delete(Path.Combine(folder.Path, name));
         }
@@ -65,23 +94,29 @@ public class ParityPropertyTests
             folder.Write(path, text);
         }
 
+        IConfiguration configuration;
         try
         {
-            var configuration = new ConfigurationBuilder()
+            configuration = new ConfigurationBuilder()
                 .AddJsonFile(Path.Combine(folder.Path, "appsettings.json"), optional: true)
+                .AddJsonFile(Path.Combine(folder.Path, $"appsettings.{environment}.json"), optional: true)
                 .AddPerformanceLoggingJsonFile(Path.Combine(folder.Path, "perflogging.json"), optional: true)
                 .Build();
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidDataException)
+        {
+            return (ex.Message, []);
+        }
+
+        try
+        {
             var options = new PerformanceLoggingOptions();
             PerformanceLoggingConfiguration.Bind(configuration, options);
-            return PerformanceLoggingOptionsValidator.Collect(options).Select(v => v.Message).ToList();
+            return (null, PerformanceLoggingOptionsValidator.Collect(options).Select(v => v.Message).ToList());
         }
         catch (OptionsValidationException ex)
         {
-            return [.. ex.Failures.SelectMany(f => f.Split('\n')).Where(l => l.StartsWith("  - ", StringComparison.Ordinal)).Select(l => l[4..].TrimEnd())];
-        }
-        catch (Exception ex) when (ex is FormatException or InvalidDataException or InvalidOperationException)
-        {
-            return [ex.Message];
+            return (null, [.. ex.Failures.SelectMany(f => f.Split('\n')).Where(l => l.StartsWith("  - ", StringComparison.Ordinal)).Select(l => l[4..].TrimEnd())]);
         }
     }
 
@@ -90,12 +125,25 @@ public class ParityPropertyTests
         var files = new List<(string, string)>();
         if (random.Next(3) > 0)
         {
-            files.Add(("perflogging.json", random.Next(2) == 0 ? Options(random) : $$"""{ "{{Key(random, "PerformanceLogging")}}": {{Options(random)}} }"""));
+            var wrapper = Key(random, "PerformanceLogging");
+            files.Add(("perflogging.json", random.Next(6) switch
+            {
+                0 or 1 or 2 => Options(random),
+                3 => $$"""{ "{{wrapper}}": {{Options(random)}}, "Thresholds": { "WarningSeconds": 9 } }""",
+                4 => $$"""{ "{{wrapper}}:Thresholds:CriticalSeconds": {{Seconds(random)}}, "Enabled": false }""",
+                _ => $$"""{ "{{wrapper}}": {{Options(random)}} }""",
+            }));
         }
 
         if (files.Count == 0 || random.Next(2) == 0)
         {
-            files.Add(("appsettings.json", $$"""{ "Logging": { "LogLevel": { "Default": "Information" } }, "{{Key(random, "PerformanceLogging")}}": {{Options(random)}} }"""));
+            var colon = random.Next(4) == 0 ? $$""", "PerformanceLogging:Thresholds:WarningSeconds": {{Seconds(random)}}""" : string.Empty;
+            files.Add(("appsettings.json", $$"""{ "Logging": { "LogLevel": { "Default": "Information" } }, "{{Key(random, "PerformanceLogging")}}": {{Options(random)}}{{colon}} }"""));
+        }
+
+        if (random.Next(4) == 0)
+        {
+            files.Add(("appsettings.Development.json", $$"""{ "PerformanceLogging": {{Options(random)}} }"""));
         }
 
         return [.. files];
@@ -121,6 +169,15 @@ public class ParityPropertyTests
         Maybe("OperationField", () => Name(random));
         Maybe("Operations", () => Section(random, () => Map(random, () => Object(random, ("Enabled", () => Boolean(random)), ("WarningSeconds", () => Seconds(random)), ("CriticalSeconds", () => Seconds(random))))));
         Maybe("Bogus", () => "1");
+        if (random.Next(5) == 0)
+        {
+            members.Add($"\"{Key(random, "Thresholds")}:{Key(random, "CriticalSeconds")}\": {Seconds(random)}");
+        }
+
+        if (random.Next(6) == 0)
+        {
+            members.Add($"\"Profiles:api:{Key(random, "WarningSeconds")}\": {Seconds(random)}");
+        }
         return "{ " + string.Join(", ", members) + " }";
     }
 

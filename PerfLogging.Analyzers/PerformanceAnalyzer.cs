@@ -58,7 +58,11 @@ public sealed class PerformanceAnalyzer : DiagnosticAnalyzer
 
             var fabrics = new FabricAnalysis(symbols, models);
             start.RegisterSymbolAction(fabrics.AnalyzeType, SymbolKind.NamedType);
-            start.RegisterCompilationEndAction(fabrics.ReportRulesMatchingNothing);
+            start.RegisterCompilationEndAction(end =>
+            {
+                fabrics.ReportRulesMatchingNothing(end);
+                methods.CheckEffectiveThresholds(fabrics.OrderedRules(), fabrics.SelectableMethods, end.ReportDiagnostic);
+            });
         });
     }
 }

@@ -42,6 +42,11 @@ internal sealed class AspectArguments
             Profile = new Written<string>(ctorProfile, AtPosition(0));
         }
 
+        if (className == "PerformanceLoggingAttribute" && arguments.Length == 1 && arguments[0].Value is string ctorName)
+        {
+            OperationName = ctorName;
+        }
+
         if (className == "ConditionalPerformanceLoggingAttribute")
         {
             if (arguments.Length == 1 && arguments[0].Value is false)
@@ -71,6 +76,12 @@ internal sealed class AspectArguments
                 case "IncludeArgs" when named.Value.Value is bool includeArgs:
                     IncludeArgs = includeArgs;
                     break;
+                case "IncludeClassName" when named.Value.Value is bool includeClassName:
+                    IncludeClassName = includeClassName;
+                    break;
+                case "OperationName" when named.Value.Value is string operationName:
+                    OperationName = operationName;
+                    break;
                 case "Namespace" or "TypeName" or "MethodName" when named.Value.Value is string glob:
                     Selectors[named.Key] = new Written<string>(glob, At(named.Key));
                     break;
@@ -89,6 +100,10 @@ internal sealed class AspectArguments
     public Written<double>? Critical { get; }
 
     public bool? IncludeArgs { get; }
+
+    public bool? IncludeClassName { get; }
+
+    public string? OperationName { get; }
 
     public bool Disabled { get; }
 

@@ -12,6 +12,42 @@ namespace PerfLogging.Analyzers.Attributes;
 /// <summary>PERF001, PERF002, PERF005, PERF006, PERF009 and PERF010 for attributes on methods and types.</summary>
 internal sealed class MethodAnalysis(KnownSymbols symbols, ConfigurationModels models, Compilation compilation)
 {
+    /// <summary>Methods an attribute on themselves or their type selects, with those attributes, for the merged check.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, (string Owner, List<AspectArguments> Own, List<AspectArguments> Type)> _woven =
+        new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// PERF001 on the thresholds each woven method runs with: its attributes, its type's and the fabric rules that
+    /// select it, merged in the weaver's order (<paramref name="rules"/> highest first).
+    /// </summary>
+    public void CheckEffectiveThresholds(IReadOnlyList<Fabrics.FabricRuleInfo> rules, IEnumerable<IMethodSymbol> selectable, System.Action<Diagnostic> report)
+    {
+        foreach (var entry in _woven)
+        {
+            var method = entry.Key;
+            var (owner, own, type) = entry.Value;
+            var layers = own.Select(a => new AspectLayer(a, "method attribute", onMethod: true))
+                .Concat(type.Select(a => new AspectLayer(a, "type attribute", onMethod: false)))
+                .Concat(rules.Where(r => (own.Count > 0 || FabricSelection.IsSelectable(method)) && r.Selects(method)).Select(r => r.Layer))
+                .ToList();
+            EffectiveThresholds.Check(method, owner, layers, models, report);
+        }
+
+        foreach (var method in selectable.Distinct(SymbolEqualityComparer.Default).Cast<IMethodSymbol>())
+        {
+            if (_woven.ContainsKey(method))
+            {
+                continue;
+            }
+
+            var layers = rules.Where(r => r.Selects(method)).Select(r => r.Layer).ToList();
+            if (layers.Count > 0 && !layers.Any(l => l.Arguments.Disabled))
+            {
+                EffectiveThresholds.Check(method, Owner(method), layers, models, report);
+            }
+        }
+    }
+
     public void AnalyzeType(SymbolAnalysisContext context)
     {
         var type = (INamedTypeSymbol)context.Symbol;
@@ -56,12 +92,14 @@ internal sealed class MethodAnalysis(KnownSymbols symbols, ConfigurationModels m
                 return;
             }
 
-            models.Check((model, report) => ThresholdCheck.Run(own[0], typeAttributes.FirstOrDefault(), owner, model, report), context.ReportDiagnostic);
             foreach (var attribute in own)
             {
+                models.Check((model, report) => ThresholdCheck.Run(attribute, null, owner, model, report, checkOrder: false), context.ReportDiagnostic);
                 CheckCondition(attribute, type, owner, context);
             }
         }
+
+        _woven[method] = (owner, own, excluded ? [] : typeAttributes);
 
         var includeArgs = own.Select(a => a.IncludeArgs).FirstOrDefault(v => v is not null)
             ?? typeAttributes.Select(a => a.IncludeArgs).FirstOrDefault(v => v is not null)

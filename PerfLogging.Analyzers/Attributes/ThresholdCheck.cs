@@ -17,9 +17,14 @@ internal static class ThresholdCheck
     /// <param name="owner">The method, type or rule named in messages.</param>
     /// <param name="model">The configuration the thresholds inherit from.</param>
     /// <param name="report">Receives the diagnostics.</param>
-    public static void Run(AspectArguments primary, AspectArguments? fallback, string owner, ConfigurationModel model, Action<Diagnostic> report)
+    /// <param name="checkOrder">False for a method's attributes: the order of the thresholds it runs with is checked on all its layers merged (<see cref="EffectiveThresholds"/>).</param>
+    public static void Run(AspectArguments primary, AspectArguments? fallback, string owner, ConfigurationModel model, Action<Diagnostic> report, bool checkOrder = true)
     {
         Explicit(primary, owner, report);
+        if (!checkOrder)
+        {
+            fallback = null;
+        }
 
         var profile = primary.Profile ?? fallback?.Profile;
         var warning = (primary.Warning ?? fallback?.Warning)?.Value;
@@ -72,7 +77,7 @@ internal static class ThresholdCheck
             criticalPath = "Thresholds:CriticalSeconds";
         }
 
-        if (PerformanceLoggingRules.CheckOrder(warningPath, warning.Value, criticalPath, critical.Value, owner: owner) is { } order)
+        if (checkOrder && PerformanceLoggingRules.CheckOrder(warningPath, warning.Value, criticalPath, critical.Value, owner: owner) is { } order)
         {
             var location = primary.Warning?.Location ?? primary.Critical?.Location ?? primary.Profile?.Location ?? primary.Location;
 

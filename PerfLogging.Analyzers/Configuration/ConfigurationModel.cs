@@ -36,6 +36,7 @@ internal sealed class ConfigurationModel : IRuleValues
         IncludeFunctionArgs = _merged.TryGetValue("Metrics:IncludeFunctionArgs", out var args) && ConfigurationReader.TryBoolean(args.Node, out var include)
             ? include
             : PerformanceLoggingDefaults.IncludeFunctionArgs;
+        AutoOperationNaming = !_merged.TryGetValue("AutoOperationNaming", out var naming) || !ConfigurationReader.TryBoolean(naming.Node, out var auto) || auto;
 
         var names = new List<string>();
         foreach (var (name, warning, critical) in PerformanceLoggingDefaults.BuiltInProfiles)
@@ -68,6 +69,13 @@ internal sealed class ConfigurationModel : IRuleValues
     public double CriticalSeconds { get; }
 
     public bool IncludeFunctionArgs { get; }
+
+    /// <summary>Gets a value indicating whether default operation names include the class name (<c>AutoOperationNaming</c>).</summary>
+    public bool AutoOperationNaming { get; }
+
+    /// <summary>The thresholds the <c>Operations</c> entry of an operation sets (keys are case-insensitive, as at run time).</summary>
+    public (double? Warning, double? Critical) Operation(string name) =>
+        (Number($"Operations:{name}:WarningSeconds"), Number($"Operations:{name}:CriticalSeconds"));
 
     public Dictionary<string, (double Warning, double Critical)> Profiles { get; } = new(StringComparer.OrdinalIgnoreCase);
 

@@ -12,7 +12,7 @@ namespace PerfLogging.Analyzers.Fabrics;
 /// <summary>PERF011 (bad glob), PERF001 and PERF002 on fabric rules, and PERF007 for a rule that selects nothing.</summary>
 internal sealed class FabricAnalysis(KnownSymbols symbols, ConfigurationModels models)
 {
-    private readonly ConcurrentBag<(RuleSelectors Rule, string? Scope, Location Location, string Text)> _rules = new();
+    private readonly ConcurrentBag<FabricRuleInfo> _rules = new();
     private readonly ConcurrentBag<IMethodSymbol> _methods = new();
 
     public void AnalyzeType(SymbolAnalysisContext context)
@@ -35,6 +35,7 @@ internal sealed class FabricAnalysis(KnownSymbols symbols, ConfigurationModels m
         }
 
         var scope = symbols.IsNamespaceFabric(type) && type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null;
+        var index = 0;
         foreach (var attribute in type.GetAttributes().Where(a => KnownSymbols.Is(a, symbols.Rule)))
         {
             var arguments = new AspectArguments(attribute, context.CancellationToken);
@@ -72,15 +73,27 @@ internal sealed class FabricAnalysis(KnownSymbols symbols, ConfigurationModels m
             if (selectors.Usable)
             {
                 var text = arguments.Attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).ToString() ?? "PerformanceLoggingRule";
-                _rules.Add((selectors, scope, arguments.Location, text));
+                _rules.Add(new FabricRuleInfo(selectors, scope, arguments, text, type.ToDisplayString(), index++));
             }
         }
     }
 
+    /// <summary>The usable rules in the weaver's order: namespace fabrics (innermost namespace first), then project fabrics; within a fabric, as declared.</summary>
+    public IReadOnlyList<FabricRuleInfo> OrderedRules() =>
+        _rules
+            .OrderBy(r => r.Scope is null ? 1 : 0)
+            .ThenByDescending(r => r.Scope?.Count(c => c == '.') ?? 0)
+            .ThenBy(r => r.Fabric, System.StringComparer.Ordinal)
+            .ThenBy(r => r.Index)
+            .ToList();
+
+    /// <summary>The methods type attributes and rules can select, outside types marked to be excluded.</summary>
+    public IEnumerable<IMethodSymbol> SelectableMethods => _methods;
+
     public void ReportRulesMatchingNothing(CompilationAnalysisContext context)
     {
         var methods = _methods.ToList();
-        foreach (var (rule, scope, location, text) in _rules)
+        foreach (var (rule, scope, location, text) in _rules.Select(r => (r.Selectors, r.Scope, r.Arguments.Location, r.Text)))
         {
             if (!methods.Any(m => FabricSelection.Matches(rule, scope, m)))
             {
@@ -90,4 +103,24 @@ internal sealed class FabricAnalysis(KnownSymbols symbols, ConfigurationModels m
             }
         }
     }
+}
+
+/// <summary>A usable fabric rule: its selectors, the namespace its fabric covers (null for a project fabric) and its arguments.</summary>
+internal sealed class FabricRuleInfo(RuleSelectors selectors, string? scope, AspectArguments arguments, string text, string fabric, int index)
+{
+    public RuleSelectors Selectors { get; } = selectors;
+
+    public string? Scope { get; } = scope;
+
+    public AspectArguments Arguments { get; } = arguments;
+
+    public string Text { get; } = text;
+
+    public string Fabric { get; } = fabric;
+
+    public int Index { get; } = index;
+
+    public AspectLayer Layer => new(Arguments, $"fabric rule [{Text}]", onMethod: false);
+
+    public bool Selects(IMethodSymbol method) => FabricSelection.Matches(Selectors, Scope, method);
 }

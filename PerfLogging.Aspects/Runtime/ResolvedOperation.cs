@@ -22,13 +22,12 @@ internal sealed class ResolvedOperation
         state.Operations.TryGetValue(Name, out var operation);
         Enabled = state.Enabled && (operation?.Enabled ?? true);
 
-        var warning = options.Thresholds.WarningSeconds;
-        var critical = options.Thresholds.CriticalSeconds;
+        (double WarningSeconds, double CriticalSeconds)? profile = null;
         if (aspect.IsSet(AspectSetting.Profile) && !string.IsNullOrWhiteSpace(aspect.Profile))
         {
-            if (state.Profiles.TryGetValue(aspect.Profile, out var profile))
+            if (state.Profiles.TryGetValue(aspect.Profile, out var known))
             {
-                (warning, critical) = (profile.WarningSeconds, profile.CriticalSeconds);
+                profile = (known.WarningSeconds, known.CriticalSeconds);
             }
             else
             {
@@ -39,10 +38,12 @@ internal sealed class ResolvedOperation
             }
         }
 
-        warning = operation?.WarningSeconds ?? warning;
-        critical = operation?.CriticalSeconds ?? critical;
-        WarningSeconds = aspect.IsSet(AspectSetting.ThresholdWarning) ? aspect.ThresholdWarning : warning;
-        CriticalSeconds = aspect.IsSet(AspectSetting.ThresholdCritical) ? aspect.ThresholdCritical : critical;
+        WarningSeconds = ThresholdPrecedence.Resolve(
+            warning: true, aspect.IsSet(AspectSetting.ThresholdWarning) ? aspect.ThresholdWarning : null, "aspect", Name,
+            operation?.WarningSeconds, aspect.Profile, profile?.WarningSeconds, options.Thresholds.WarningSeconds).Value;
+        CriticalSeconds = ThresholdPrecedence.Resolve(
+            warning: false, aspect.IsSet(AspectSetting.ThresholdCritical) ? aspect.ThresholdCritical : null, "aspect", Name,
+            operation?.CriticalSeconds, aspect.Profile, profile?.CriticalSeconds, options.Thresholds.CriticalSeconds).Value;
 
         var metrics = options.Metrics;
         IncludeArgs = aspect.IsSet(AspectSetting.IncludeArgs) ? aspect.IncludeArgs : metrics.IncludeFunctionArgs;

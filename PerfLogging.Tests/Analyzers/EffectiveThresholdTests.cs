@@ -1,0 +1,99 @@
+using Microsoft.CodeAnalysis;
+using PerfLogging.Configuration;
+using PerfLogging.Tests.Support;
+using static PerfLogging.Tests.Analyzers.AnalyzerRunner;
+
+namespace PerfLogging.Tests.Analyzers;
+
+/// <summary>
+/// The analyzer checks the thresholds a woven method runs with: every attribute on it, its type's, the fabric rules
+/// that select it and the configuration's Operations entry and profile, merged as the weaver and the runtime merge
+/// them; the message names the layer each value came from.
+/// </summary>
+public class EffectiveThresholdTests
+{
+    private const string Usings = "using PerfLogging; using PerfLogging.Fabrics;\n";
+
+    [Test]
+    public void Two_attributes_on_one_method_are_merged_before_the_order_is_checked()
+    {
+        const string source = Usings + "class S { [PerformanceLogging(ThresholdWarning = 2)] [PerformanceProfile(\"fast\")] void M() { } }";
+
+        var diagnostic = Run(source).ShouldHaveSingleItem();
+
+        diagnostic.Id.ShouldBe("PERF001");
+        diagnostic.Where().ShouldBe(At("Test.cs", source, "ThresholdWarning = 2"));
+        diagnostic.GetMessage().ShouldBe(
+            "'ThresholdWarning' (2 s) is above 'Profiles:fast:CriticalSeconds' (0.5 s) on 'S.M': a call must reach the warning threshold before " +
+            "the critical one. Make the warning threshold the smaller one. ThresholdWarning comes from the method attribute, " +
+            "Profiles:fast:CriticalSeconds from the profile 'fast' (chosen by the method attribute).");
+    }
+
+    [Test]
+    public void A_profile_typo_in_a_second_attribute_is_reported()
+    {
+        const string source = Usings + "class S { [PerformanceLogging(ThresholdWarning = 0.1)] [PerformanceProfile(\"fsat\")] void M() { } }";
+
+        var diagnostic = Run(source).ShouldHaveSingleItem();
+
+        diagnostic.Id.ShouldBe("PERF002");
+        diagnostic.Where().ShouldBe(At("Test.cs", source, "\"fsat\""));
+        diagnostic.GetMessage().ShouldStartWith("Profile 'fsat' on 'S.M' is not defined. Did you mean 'fast'?");
+    }
+
+    [Test]
+    public void A_fabric_rule_profile_under_an_attribute_threshold_is_reported_at_the_attribute()
+    {
+        const string source = Usings + """
+            namespace Shop { public class Orders { [PerformanceLogging(ThresholdWarning = 2)] public void Pay() { } } }
+            [PerformanceLoggingRule(Namespace = "Shop", Profile = "fast")]
+            internal sealed class Fabric : ProjectFabric { }
+            """;
+
+        var diagnostic = Run(source).ShouldHaveSingleItem();
+
+        diagnostic.Id.ShouldBe("PERF001");
+        diagnostic.Where().ShouldBe(At("Test.cs", source, "ThresholdWarning = 2"));
+        diagnostic.GetMessage().ShouldStartWith("'ThresholdWarning' (2 s) is above 'Profiles:fast:CriticalSeconds' (0.5 s) on 'Orders.Pay'");
+        diagnostic.GetMessage().ShouldEndWith(
+            "ThresholdWarning comes from the method attribute, Profiles:fast:CriticalSeconds from the profile 'fast' " +
+            "(chosen by the fabric rule [PerformanceLoggingRule(Namespace = \"Shop\", Profile = \"fast\")]).");
+    }
+
+    [Test]
+    public void A_type_attribute_and_a_fabric_rule_that_conflict_only_together_are_reported_at_the_method()
+    {
+        const string source = Usings + """
+            namespace Shop { [PerformanceLogging(ThresholdCritical = 1)] public class Orders { public void Pay() { } } }
+            [PerformanceLoggingRule(Namespace = "Shop", ThresholdWarning = 3)]
+            internal sealed class Fabric : ProjectFabric { }
+            """;
+
+        var diagnostic = Run(source).ShouldHaveSingleItem();
+
+        diagnostic.Id.ShouldBe("PERF001");
+        diagnostic.Where().ShouldBe(At("Test.cs", source, "Pay()"));
+        diagnostic.GetMessage().ShouldStartWith("'ThresholdWarning' (3 s) is above 'ThresholdCritical' (1 s) on 'Orders.Pay'");
+        diagnostic.GetMessage().ShouldEndWith(
+            "ThresholdWarning comes from the fabric rule [PerformanceLoggingRule(Namespace = \"Shop\", ThresholdWarning = 3)], ThresholdCritical from the type attribute.");
+    }
+
+    [Test]
+    public void An_Operations_entry_below_an_attribute_threshold_is_reported_and_the_runtime_resolves_the_same_values()
+    {
+        const string source = Usings + "namespace Shop { public class OrderService { [PerformanceLogging(ThresholdWarning = 0.2)] public void Ship() { } } }";
+        const string json = """{ "Operations": { "OrderService.Ship": { "CriticalSeconds": 0.1 } } }""";
+
+        var diagnostic = Run(source, ("perflogging.json", json)).ShouldHaveSingleItem();
+
+        diagnostic.Id.ShouldBe("PERF001");
+        diagnostic.Where().ShouldBe(At("Test.cs", source, "ThresholdWarning = 0.2"));
+        diagnostic.GetMessage().ShouldStartWith("'ThresholdWarning' (0.2 s) is above 'Operations:OrderService.Ship:CriticalSeconds' (0.1 s) on 'OrderService.Ship'");
+        diagnostic.GetMessage().ShouldEndWith("ThresholdWarning comes from the method attribute, Operations:OrderService.Ship:CriticalSeconds from the Operations entry.");
+
+        // The runtime resolves the same layers: the attribute's warning threshold and the entry's critical one.
+        using var harness = new RuntimeHarness(o => o.Operations["OrderService.Ship"] = new OperationOptions { CriticalSeconds = 0.1 });
+        var operation = OrderService.Describe(nameof(OrderService.Ship), new PerformanceLoggingAttribute { ThresholdWarning = 0.2 }).Current;
+        (operation.Name, operation.WarningSeconds, operation.CriticalSeconds).ShouldBe(("OrderService.Ship", 0.2, 0.1));
+    }
+}

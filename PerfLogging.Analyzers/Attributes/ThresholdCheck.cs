@@ -32,7 +32,7 @@ internal static class ThresholdCheck
         var warningPath = "ThresholdWarning";
         var criticalPath = "ThresholdCritical";
 
-        if (profile is { } named)
+        if (profile is { } named && !string.IsNullOrWhiteSpace(named.Value))
         {
             if (!model.Profiles.TryGetValue(named.Value, out var thresholds))
             {

@@ -18,7 +18,7 @@ internal sealed partial class JsonParser
             var c = _text[_position++];
             if (c == '"')
             {
-                return value.ToString();
+                return CheckSurrogates(value.ToString(), opening);
             }
 
             if (c == '\\')
@@ -65,6 +65,29 @@ internal sealed partial class JsonParser
         }
 
         throw new JsonParseException("The string is not closed: '\"' expected.", opening);
+    }
+
+    /// <summary>
+    /// A string with a lone surrogate (<c>"\uD800x"</c>) is not text: the configuration loader cannot read it as a
+    /// string and refuses the file, so it is a syntax error here too.
+    /// </summary>
+    private static string CheckSurrogates(string value, int opening)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                throw new JsonParseException(
+                    $"The string holds a lone UTF-16 surrogate (0x{(int)value[i]:X4}), which is not text; the configuration loader refuses it. Remove the \\u escape or complete the pair.",
+                    opening);
+            }
+        }
+
+        return value;
     }
 
     /// <summary>Numbers as JSON writes them: -?(0|[1-9]digits)(.digits)?([eE][+-]?digits)?.</summary>

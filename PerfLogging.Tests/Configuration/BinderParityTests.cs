@@ -63,6 +63,28 @@ public class BinderParityTests
         diagnostics[1].Where().ShouldBe(At("perflogging.json", json, "\"\" }"));
     }
 
+    [Test]
+    public void A_lone_surrogate_fails_the_load_and_the_build()
+    {
+        const string json = """{ "ContextPrefix": "\uD800x" }""";
+
+        Should.Throw<Exception>(() => Load(json));
+        var diagnostic = Analyze(json).ShouldHaveSingleItem();
+        diagnostic.Id.ShouldBe("PERF004");
+        diagnostic.GetMessage().ShouldContain("lone UTF-16 surrogate (0xD800)");
+    }
+
+    [Test]
+    public void A_blank_profile_name_means_no_profile_on_both_sides()
+    {
+        Run("using PerfLogging; class S { [PerformanceProfile(\"\")] void M() { } }").ShouldBeEmpty();
+
+        using var harness = new RuntimeHarness();
+        var operation = OrderService.Describe(nameof(OrderService.Ship), new PerformanceProfileAttribute("")).Current;
+        (operation.WarningSeconds, operation.CriticalSeconds).ShouldBe((1.0, 5.0));
+        harness.Collector.GetSnapshot().ShouldNotContain(r => r.Category == PerfLogging.Diagnostics.SelfDiagnostics.Category);
+    }
+
     private static PerformanceLoggingOptions Load(string json)
     {
         using var folder = new TempDirectory();

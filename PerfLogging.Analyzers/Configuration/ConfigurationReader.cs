@@ -63,7 +63,31 @@ internal sealed class ConfigurationReader
             return null;
         }
 
-        return new ConfigurationReader(file, text, report, judgedAlone).Read();
+        // Read once per content: the file's own diagnostics are kept with its values and handed to every caller.
+        var read = Reads.GetOrAdd(ContentCache<Result>.KeyOf(text, $"{file.Path}|{judgedAlone}"), () =>
+        {
+            var found = new List<Diagnostic>();
+            var values = new ConfigurationReader(file, text, found.Add, judgedAlone).Read();
+            return new Result(values, found);
+        });
+        if (report is not null)
+        {
+            foreach (var diagnostic in read.Diagnostics)
+            {
+                report(diagnostic);
+            }
+        }
+
+        return read.Values;
+    }
+
+    private static readonly ContentCache<Result> Reads = new();
+
+    private sealed class Result(ConfigurationValues? values, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        public ConfigurationValues? Values { get; } = values;
+
+        public IReadOnlyList<Diagnostic> Diagnostics { get; } = diagnostics;
     }
 
     private ConfigurationValues? Read()

@@ -5,54 +5,74 @@ using Microsoft.CodeAnalysis.Text;
 namespace PerfLogging.Analyzers.Json;
 
 /// <summary>
-/// Parsed configuration files by content: a file is parsed once per content, not once per reader and compilation
-/// (an IDE starts a compilation on every keystroke; the files rarely change in between). Parsed trees are never
-/// changed after parsing, so one may be shared by concurrent analyses. Holds the last few contents only.
+/// Results computed from a file's content, kept for the last few contents: a configuration file is parsed and read once
+/// per content, not once per reader and compilation (an IDE starts a compilation on every keystroke; the files rarely
+/// change in between). Cached results are never changed after they are made, so concurrent analyses may share them.
 /// </summary>
-internal static class JsonCache
+internal sealed class ContentCache<T>
+    where T : class
 {
     private const int Capacity = 16;
 
-    private static readonly object Gate = new();
-    private static readonly Dictionary<string, Entry> Entries = new(StringComparer.Ordinal);
-    private static readonly Queue<string> Order = new();
+    private readonly object _gate = new();
+    private readonly Dictionary<string, T> _entries = new(StringComparer.Ordinal);
+    private readonly Queue<string> _order = new();
+
+    /// <summary>A key for the text's content (its length and checksum), plus <paramref name="qualifier"/>.</summary>
+    public static string KeyOf(SourceText text, string qualifier = "") =>
+        text.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" +
+        Convert.ToBase64String(System.Linq.ImmutableArrayExtensions.ToArray(text.GetChecksum())) + ":" + qualifier;
+
+    public T GetOrAdd(string key, Func<T> create)
+    {
+        lock (_gate)
+        {
+            if (_entries.TryGetValue(key, out var found))
+            {
+                return found;
+            }
+        }
+
+        var made = create();
+        lock (_gate)
+        {
+            if (_entries.TryGetValue(key, out var raced))
+            {
+                return raced;
+            }
+
+            _entries[key] = made;
+            _order.Enqueue(key);
+            while (_order.Count > Capacity)
+            {
+                _entries.Remove(_order.Dequeue());
+            }
+        }
+
+        return made;
+    }
+}
+
+/// <summary>Parsed configuration files by content.</summary>
+internal static class JsonCache
+{
+    private static readonly ContentCache<Entry> Parsed = new();
 
     /// <summary>The file's tree, parsing it only when this content was not seen recently.</summary>
     /// <exception cref="JsonParseException">The content is not valid JSON (the same exception every time).</exception>
     public static JsonNode Parse(SourceText text)
     {
-        var key = text.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + Convert.ToBase64String(System.Linq.ImmutableArrayExtensions.ToArray(text.GetChecksum()));
-        Entry? entry;
-        lock (Gate)
-        {
-            Entries.TryGetValue(key, out entry);
-        }
-
-        if (entry is null)
+        var entry = Parsed.GetOrAdd(ContentCache<Entry>.KeyOf(text), () =>
         {
             try
             {
-                entry = new Entry(JsonParser.Parse(text.ToString()), null);
+                return new Entry(JsonParser.Parse(text.ToString()), null);
             }
             catch (JsonParseException ex)
             {
-                entry = new Entry(null, ex);
+                return new Entry(null, ex);
             }
-
-            lock (Gate)
-            {
-                if (!Entries.ContainsKey(key))
-                {
-                    Entries[key] = entry;
-                    Order.Enqueue(key);
-                    while (Order.Count > Capacity)
-                    {
-                        Entries.Remove(Order.Dequeue());
-                    }
-                }
-            }
-        }
-
+        });
         return entry.Root ?? throw new JsonParseException(entry.Error!.Message, entry.Error.Position);
     }
 

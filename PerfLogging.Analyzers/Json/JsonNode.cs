@@ -17,11 +17,21 @@ internal enum JsonKind
 /// <summary>A JSON value with the character span it was read from, so diagnostics point at it exactly.</summary>
 internal sealed class JsonNode
 {
-    public JsonNode(JsonKind kind, TextSpan span, string raw)
+    private static readonly List<JsonProperty> NoProperties = [];
+    private static readonly List<JsonNode> NoItems = [];
+
+    /// <param name="kind">The kind of value.</param>
+    /// <param name="span">Where it was read from.</param>
+    /// <param name="raw">Its source text (strings unescaped).</param>
+    /// <param name="properties">An object's properties; scalars and arrays share one empty list, never changed.</param>
+    /// <param name="items">An array's items.</param>
+    public JsonNode(JsonKind kind, TextSpan span, string raw, List<JsonProperty>? properties = null, List<JsonNode>? items = null)
     {
         Kind = kind;
         Span = span;
         Raw = raw;
+        Properties = properties ?? NoProperties;
+        Items = items ?? NoItems;
     }
 
     public JsonKind Kind { get; }
@@ -33,9 +43,9 @@ internal sealed class JsonNode
 
     public double Number { get; set; }
 
-    public List<JsonProperty> Properties { get; } = [];
+    public IReadOnlyList<JsonProperty> Properties { get; }
 
-    public List<JsonNode> Items { get; } = [];
+    public IReadOnlyList<JsonNode> Items { get; }
 
     /// <summary>The property of that name, compared case-insensitively as configuration keys are; the last one wins.</summary>
     public JsonProperty? Property(string name)

@@ -95,9 +95,8 @@ internal sealed partial class JsonParser
         var start = _position;
         Enter();
         _position++;
-        var node = new JsonNode(JsonKind.Object, default, string.Empty);
-        var properties = node.Properties;
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var properties = new List<JsonProperty>();
+        HashSet<string>? names = null;
         while (true)
         {
             SkipTrivia();
@@ -120,7 +119,7 @@ internal sealed partial class JsonParser
             var nameStart = _position;
             var name = ReadString();
             var nameSpan = TextSpan.FromBounds(nameStart, _position);
-            if (!names.Add(name))
+            if (IsDuplicate(properties, ref names, name))
             {
                 // The configuration loader refuses a key twice in one object (keys are case-insensitive).
                 throw new JsonParseException($"The key \"{name}\" appears twice in one object; configuration keys are case-insensitive.", nameStart);
@@ -152,9 +151,36 @@ internal sealed partial class JsonParser
         }
 
         _depth--;
-        var closed = new JsonNode(JsonKind.Object, TextSpan.FromBounds(start, _position), string.Empty);
-        closed.Properties.AddRange(properties);
-        return closed;
+        return new JsonNode(JsonKind.Object, TextSpan.FromBounds(start, _position), string.Empty, properties: properties);
+    }
+
+    /// <summary>Whether an object already has the key (case-insensitive): a scan while it is small, a hash set after.</summary>
+    private static bool IsDuplicate(List<JsonProperty> properties, ref HashSet<string>? names, string name)
+    {
+        const int ScanLimit = 8;
+        if (names is null && properties.Count < ScanLimit)
+        {
+            foreach (var property in properties)
+            {
+                if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        if (names is null)
+        {
+            names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var property in properties)
+            {
+                names.Add(property.Name);
+            }
+        }
+
+        return !names.Add(name);
     }
 
     private JsonNode ReadArray()
@@ -162,7 +188,7 @@ internal sealed partial class JsonParser
         var start = _position;
         Enter();
         _position++;
-        var node = new JsonNode(JsonKind.Array, default, string.Empty);
+        var items = new List<JsonNode>();
         while (true)
         {
             SkipTrivia();
@@ -177,7 +203,7 @@ internal sealed partial class JsonParser
                 break;
             }
 
-            node.Items.Add(ReadValue());
+            items.Add(ReadValue());
             SkipTrivia();
             if (_position < _text.Length && _text[_position] == ',')
             {
@@ -196,9 +222,7 @@ internal sealed partial class JsonParser
         }
 
         _depth--;
-        var closed = new JsonNode(JsonKind.Array, TextSpan.FromBounds(start, _position), string.Empty);
-        closed.Items.AddRange(node.Items);
-        return closed;
+        return new JsonNode(JsonKind.Array, TextSpan.FromBounds(start, _position), string.Empty, items: items);
     }
 
     private void SkipTrivia()

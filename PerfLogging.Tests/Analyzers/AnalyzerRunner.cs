@@ -17,10 +17,10 @@ internal static class AnalyzerRunner
         MetadataReference.CreateFromFile(typeof(PerformanceLoggingAttribute).Assembly.Location),
     ];
 
-    public static CSharpCompilation Compile(string source) =>
+    public static CSharpCompilation Compile(string source, string path = "Test.cs") =>
         CSharpCompilation.Create(
             "Snippet",
-            [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "Test.cs")],
+            [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: path)],
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true));
 
@@ -29,9 +29,15 @@ internal static class AnalyzerRunner
         Run(source, new Dictionary<string, string>(), files);
 
     /// <summary>As <see cref="Run(string, ValueTuple{string, string}[])"/>, with MSBuild properties the analyzer sees (<c>build_property.*</c>).</summary>
-    public static IReadOnlyList<Diagnostic> Run(string source, IReadOnlyDictionary<string, string> properties, params (string Path, string Text)[] files)
+    public static IReadOnlyList<Diagnostic> Run(string source, IReadOnlyDictionary<string, string> properties, params (string Path, string Text)[] files) =>
+        Run(Compile(source), properties, files);
+
+    /// <summary>As <see cref="Run(string, ValueTuple{string, string}[])"/>, for a source file of that name.</summary>
+    public static IReadOnlyList<Diagnostic> RunFile(string path, string source, params (string Path, string Text)[] files) =>
+        Run(Compile(source, path), new Dictionary<string, string>(), files);
+
+    private static IReadOnlyList<Diagnostic> Run(CSharpCompilation compilation, IReadOnlyDictionary<string, string> properties, (string Path, string Text)[] files)
     {
-        var compilation = Compile(source);
         compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ShouldBeEmpty("the snippet must compile");
         var options = new AnalyzerOptions(
             [.. files.Select(f => (AdditionalText)new InMemoryText(f.Path, f.Text))],

@@ -49,6 +49,7 @@ internal sealed class AspectArguments
 
         if (className == "ConditionalPerformanceLoggingAttribute")
         {
+            IsConditional = true;
             if (arguments.Length == 1 && arguments[0].Value is false)
             {
                 Disabled = true;
@@ -106,6 +107,9 @@ internal sealed class AspectArguments
     public string? OperationName { get; }
 
     public bool Disabled { get; }
+
+    /// <summary>Gets a value indicating whether this is a <c>[ConditionalPerformanceLogging]</c>.</summary>
+    public bool IsConditional { get; }
 
     public ITypeSymbol? ConditionType { get; }
 

@@ -31,7 +31,8 @@ internal static class EffectiveThresholds
 {
     public static void Check(IMethodSymbol method, string owner, IReadOnlyList<AspectLayer> layers, ConfigurationModels models, Action<Diagnostic> report)
     {
-        if (layers.Count == 0)
+        // The first conditional attribute decides, as in the weaver: a constant false one leaves the method unwoven.
+        if (layers.Count == 0 || layers.FirstOrDefault(l => l.Arguments.IsConditional)?.Arguments.Disabled == true)
         {
             return;
         }
@@ -70,10 +71,12 @@ internal static class EffectiveThresholds
 
         var profile = profileLayer?.Arguments.Profile?.Value;
         (double Warning, double Critical)? profileValues = !string.IsNullOrWhiteSpace(profile) && model.Profiles.TryGetValue(profile!, out var known) ? known : null;
-        var operationName = nameLayer?.Arguments.OperationName ?? OperationNames.Default(
-            method.ContainingType.Name,
-            method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : OperationNames.MemberName(method.Name),
-            model.AutoOperationNaming && (classNameLayer?.Arguments.IncludeClassName ?? true));
+        // A blank explicit name is no name: the runtime falls back to the default one.
+        var (className, memberName) = MethodAnalysis.OperationParts(method);
+        var explicitName = nameLayer?.Arguments.OperationName;
+        var operationName = !string.IsNullOrWhiteSpace(explicitName)
+            ? explicitName!
+            : OperationNames.Default(className, memberName, model.AutoOperationNaming && (classNameLayer?.Arguments.IncludeClassName ?? true));
         var entry = model.Operation(operationName);
 
         var warning = ThresholdPrecedence.Resolve(

@@ -40,11 +40,16 @@ internal sealed class MethodAnalysis(KnownSymbols symbols, ConfigurationModels m
                 continue;
             }
 
-            var layers = rules.Where(r => r.Selects(method)).Select(r => r.Layer).ToList();
-            if (layers.Count > 0 && !layers.Any(l => l.Arguments.Disabled))
+            var rulesLayers = rules.Where(r => r.Selects(method)).Select(r => r.Layer).ToList();
+            if (rulesLayers.Count == 0)
             {
-                EffectiveThresholds.Check(method, Owner(method), layers, models, report);
+                continue;
             }
+
+            // Its own and its type's attributes still take part (a constant-false condition leaves it unwoven).
+            var attributeLayers = method.GetAttributes().Where(symbols.IsAspect).Select(a => new AspectLayer(new AspectArguments(a, default), "method attribute", onMethod: true))
+                .Concat(method.ContainingType.GetAttributes().Where(symbols.IsAspect).Select(a => new AspectLayer(new AspectArguments(a, default), "type attribute", onMethod: false)));
+            EffectiveThresholds.Check(method, Owner(method), [.. attributeLayers, .. rulesLayers], models, report);
         }
     }
 
@@ -99,7 +104,8 @@ internal sealed class MethodAnalysis(KnownSymbols symbols, ConfigurationModels m
             }
         }
 
-        _woven[method] = (owner, own, excluded ? [] : typeAttributes);
+        // As the weaver merges: the type's attributes count unless the type itself is excluded.
+        _woven[method] = (owner, own, Has(type.GetAttributes(), symbols.Exclude) ? [] : typeAttributes);
 
         var includeArgs = own.Select(a => a.IncludeArgs).FirstOrDefault(v => v is not null)
             ?? typeAttributes.Select(a => a.IncludeArgs).FirstOrDefault(v => v is not null)
@@ -227,16 +233,23 @@ internal sealed class MethodAnalysis(KnownSymbols symbols, ConfigurationModels m
     /// <summary>The method as its operation is named at run time: <c>Repository&lt;T&gt;.Find</c>, <c>Cache.Get&lt;T&gt;</c>.</summary>
     public static string Owner(IMethodSymbol method)
     {
-        var type = method.ContainingType;
-        var typeName = type.TypeParameters.Length == 0 ? type.Name : $"{type.Name}<{string.Join(", ", type.TypeParameters.Select(p => p.Name))}>";
         if (method.MethodKind == MethodKind.StaticConstructor)
         {
-            return $"static {type.Name}()";
+            return $"static {method.ContainingType.Name}()";
         }
 
-        var name = method.MethodKind == MethodKind.Constructor
+        var (type, member) = OperationParts(method);
+        return $"{type}.{member}";
+    }
+
+    /// <summary>The class and member parts of the method's default operation name, as the runtime writes them.</summary>
+    public static (string Type, string Member) OperationParts(IMethodSymbol method)
+    {
+        var type = method.ContainingType;
+        var typeName = type.TypeParameters.Length == 0 ? type.Name : $"{type.Name}<{string.Join(", ", type.TypeParameters.Select(p => p.Name))}>";
+        var member = method.MethodKind == MethodKind.Constructor
             ? type.Name
             : OperationNames.MethodName(OperationNames.MemberName(method.Name), method.TypeParameters.Select(p => p.Name).ToList());
-        return $"{typeName}.{name}";
+        return (typeName, member);
     }
 }

@@ -48,11 +48,12 @@ internal sealed class ConfigurationModel : IRuleValues
         // A profile from configuration replaces a built-in one of its name; what it leaves out comes from Thresholds.
         foreach (var name in Names("Profiles"))
         {
-            Profiles[name] = (Number($"Profiles:{name}:WarningSeconds") ?? WarningSeconds, Number($"Profiles:{name}:CriticalSeconds") ?? CriticalSeconds);
-            if (!names.Contains(name, StringComparer.OrdinalIgnoreCase))
+            if (!Profiles.ContainsKey(name))
             {
                 names.Add(name);
             }
+
+            Profiles[name] = (Number($"Profiles:{name}:WarningSeconds") ?? WarningSeconds, Number($"Profiles:{name}:CriticalSeconds") ?? CriticalSeconds);
         }
 
         ProfileNames = names;
@@ -74,8 +75,9 @@ internal sealed class ConfigurationModel : IRuleValues
     public bool AutoOperationNaming { get; }
 
     /// <summary>The thresholds the <c>Operations</c> entry of an operation sets (keys are case-insensitive, as at run time).</summary>
+    /// <remarks>A name with ':' can have no entry: configuration would read it as nested keys.</remarks>
     public (double? Warning, double? Critical) Operation(string name) =>
-        (Number($"Operations:{name}:WarningSeconds"), Number($"Operations:{name}:CriticalSeconds"));
+        name.IndexOf(':') >= 0 ? (null, null) : (Number($"Operations:{name}:WarningSeconds"), Number($"Operations:{name}:CriticalSeconds"));
 
     public Dictionary<string, (double Warning, double Critical)> Profiles { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -186,13 +188,31 @@ internal sealed class ConfigurationModel : IRuleValues
     public string? Text(string path) =>
         _merged.TryGetValue(path, out var entry) && entry.Node.Kind is not (JsonKind.Null or JsonKind.Object) ? entry.Node.Raw : null;
 
+    /// <summary>
+    /// The entry names of a map section. A profile named like a built-in one in another case is that profile, spelled
+    /// as the bound options spell it (<c>FAST</c> replaces <c>fast</c>, which keeps its name).
+    /// </summary>
     public IEnumerable<string> Names(string section) =>
         _merged.Keys
             .Where(k => k.StartsWith(section + ":", StringComparison.OrdinalIgnoreCase) && k.IndexOf(':', section.Length + 1) < 0)
             .Select(k => k.Substring(section.Length + 1))
+            .Select(n => section == "Profiles" ? BuiltInName(n) ?? n : n)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .OrderBy(k => k, StringComparer.OrdinalIgnoreCase)
             .ToList();
+
+    private static string? BuiltInName(string name)
+    {
+        foreach (var (builtIn, _, _) in PerformanceLoggingDefaults.BuiltInProfiles)
+        {
+            if (string.Equals(builtIn, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return builtIn;
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>The models of every environment the files name; checks run against each and agree or name the environment.</summary>

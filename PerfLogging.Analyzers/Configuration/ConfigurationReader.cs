@@ -37,7 +37,6 @@ internal sealed class ConfigurationReader
     private readonly Action<Diagnostic>? _report;
     private readonly Dictionary<string, JsonNode> _nodes = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, (JsonNode, string)> _typeErrors = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<string> _values = new(StringComparer.OrdinalIgnoreCase);
     private readonly bool _judgedAlone;
     private readonly string _fileName;
 
@@ -108,8 +107,17 @@ internal sealed class ConfigurationReader
 
         if (root.Kind != JsonKind.Object)
         {
-            Report(DiagnosticDescriptors.InvalidConfigurationValue, root.Span,
-                $"{_fileName} must hold a JSON object, not {Describe(root)}. Write the options as {{ \"PerformanceLogging\": {{ … }} }}.");
+            // The configuration loader refuses a file whose top level is not an object: the file cannot be read at all.
+            Report(DiagnosticDescriptors.MalformedConfiguration, root.Span,
+                $"{_fileName} must hold a JSON object, not {Describe(root)}: the configuration loader refuses the file. Write the options as {{ \"PerformanceLogging\": {{ … }} }}.");
+            return null;
+        }
+
+        if (DuplicateKey(root) is { } duplicate)
+        {
+            Report(DiagnosticDescriptors.MalformedConfiguration, duplicate.Span,
+                $"{_fileName} sets the key '{duplicate.Key}' twice (keys are case-insensitive, and \"a\": {{ \"b\": 1 }} is the key 'a:b' like \"a:b\": 1): " +
+                "the configuration loader refuses the file. Keep one of them.");
             return null;
         }
 
@@ -153,6 +161,55 @@ internal sealed class ConfigurationReader
         }
 
         return values;
+    }
+
+    /// <summary>
+    /// The first value whose key the file already set, as the configuration loader flattens the file: nested keys
+    /// joined with ':' (so "a:b" and "a": { "b" } are one key), array items keyed by index; a second value for a key
+    /// makes it refuse the file, while an empty object or array only replaces what was there.
+    /// </summary>
+    private static (string Key, TextSpan Span)? DuplicateKey(JsonNode root)
+    {
+        var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var pending = new Stack<(string Key, JsonNode Node, TextSpan Span)>();
+        for (var i = root.Properties.Count - 1; i >= 0; i--)
+        {
+            pending.Push((root.Properties[i].Name, root.Properties[i].Value, root.Properties[i].NameSpan));
+        }
+
+        while (pending.Count > 0)
+        {
+            var (key, node, span) = pending.Pop();
+            switch (node.Kind)
+            {
+                case JsonKind.Object when node.Properties.Count > 0:
+                    for (var i = node.Properties.Count - 1; i >= 0; i--)
+                    {
+                        pending.Push((key + ":" + node.Properties[i].Name, node.Properties[i].Value, node.Properties[i].NameSpan));
+                    }
+
+                    break;
+                case JsonKind.Array when node.Items.Count > 0:
+                    for (var i = node.Items.Count - 1; i >= 0; i--)
+                    {
+                        pending.Push((key + ":" + i.ToString(CultureInfo.InvariantCulture), node.Items[i], node.Items[i].Span));
+                    }
+
+                    break;
+                case JsonKind.Object or JsonKind.Array:
+                    keys.Add(key);
+                    break;
+                default:
+                    if (!keys.Add(key))
+                    {
+                        return (key, span);
+                    }
+
+                    break;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsSectionKey(string name) =>
@@ -245,7 +302,22 @@ internal sealed class ConfigurationReader
                 {
                     foreach (var item in property.Value.Properties)
                     {
-                        ReadEntry(path, item.Name, item.Value, entry.Child!, reportNonObject: true);
+                        var split = item.Name.IndexOf(':');
+                        if (split > 0)
+                        {
+                            // "api:WarningSeconds": the loader makes it the entry 'api' with the key 'WarningSeconds'.
+                            var entryName = item.Name.Substring(0, split);
+                            if (!_nodes.ContainsKey($"{path}:{entryName}"))
+                            {
+                                _nodes[$"{path}:{entryName}"] = item.Value;
+                            }
+
+                            ReadKey(item.Name.Substring(split + 1), item, entry.Child!, $"{path}:{entryName}:");
+                        }
+                        else
+                        {
+                            ReadEntry(path, item.Name, item.Value, entry.Child!, reportNonObject: true);
+                        }
                     }
                 }
 
@@ -257,7 +329,7 @@ internal sealed class ConfigurationReader
                 {
                     ReportNested(path, property.Value);
                 }
-                else if (Unique(path, property))
+                else
                 {
                     _nodes[path] = property.Value;
                     CheckType(path, property.Value, entry.Kind);
@@ -278,22 +350,6 @@ internal sealed class ConfigurationReader
         JsonKind.Array => value.Items.Count == 0,
         _ => true,
     };
-
-    /// <summary>
-    /// False, with PERF004, for a value the file already set under the same key written another way (nested objects and
-    /// a key with colons): the configuration loader refuses such a file.
-    /// </summary>
-    private bool Unique(string path, JsonProperty property)
-    {
-        if (_values.Add(path))
-        {
-            return true;
-        }
-
-        Report(DiagnosticDescriptors.MalformedConfiguration, property.NameSpan,
-            $"{_fileName} sets '{path}' twice (once with colons in the key): the configuration loader refuses the file with \"A duplicate key '…:{path}' was found.\" Keep one of them.");
-        return false;
-    }
 
     /// <summary>An entry of a map (a profile, an operation); the binder creates it whatever its value, with what it sets.</summary>
     private void ReadEntry(string path, string name, JsonNode value, ConfigurationSchema schema, bool reportNonObject)
@@ -319,11 +375,6 @@ internal sealed class ConfigurationReader
     private void ReadNull(JsonProperty property, ValueKind kind, string path, bool nullable)
     {
         if (kind is ValueKind.Section or ValueKind.Map)
-        {
-            return;
-        }
-
-        if (!Unique(path, property))
         {
             return;
         }

@@ -73,7 +73,7 @@ internal sealed class FabricAnalysis(KnownSymbols symbols, ConfigurationModels m
             if (selectors.Usable)
             {
                 var text = arguments.Attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).ToString() ?? "PerformanceLoggingRule";
-                _rules.Add(new FabricRuleInfo(selectors, scope, arguments, text, type.ToDisplayString(), index++));
+                _rules.Add(new FabricRuleInfo(selectors, scope, arguments, text, DeclarationOrder(type, context.Compilation), index++));
             }
         }
     }
@@ -82,10 +82,33 @@ internal sealed class FabricAnalysis(KnownSymbols symbols, ConfigurationModels m
     public IReadOnlyList<FabricRuleInfo> OrderedRules() =>
         _rules
             .OrderBy(r => r.Scope is null ? 1 : 0)
-            .ThenByDescending(r => r.Scope?.Count(c => c == '.') ?? 0)
-            .ThenBy(r => r.Fabric, System.StringComparer.Ordinal)
+            .ThenByDescending(r => r.Scope?.Length ?? 0)
+            .ThenBy(r => r.Fabric)
             .ThenBy(r => r.Index)
             .ToList();
+
+    /// <summary>Where the fabric stands in the assembly's metadata (the weaver's order): by source file, then position.</summary>
+    private static (int File, int Position) DeclarationOrder(INamedTypeSymbol fabric, Compilation compilation)
+    {
+        var location = fabric.Locations.FirstOrDefault(l => l.IsInSource);
+        if (location?.SourceTree is not { } tree)
+        {
+            return (int.MaxValue, 0);
+        }
+
+        var file = 0;
+        foreach (var candidate in compilation.SyntaxTrees)
+        {
+            if (candidate == tree)
+            {
+                break;
+            }
+
+            file++;
+        }
+
+        return (file, location.SourceSpan.Start);
+    }
 
     /// <summary>The methods type attributes and rules can select, outside types marked to be excluded.</summary>
     public IEnumerable<IMethodSymbol> SelectableMethods => _methods;
@@ -106,7 +129,7 @@ internal sealed class FabricAnalysis(KnownSymbols symbols, ConfigurationModels m
 }
 
 /// <summary>A usable fabric rule: its selectors, the namespace its fabric covers (null for a project fabric) and its arguments.</summary>
-internal sealed class FabricRuleInfo(RuleSelectors selectors, string? scope, AspectArguments arguments, string text, string fabric, int index)
+internal sealed class FabricRuleInfo(RuleSelectors selectors, string? scope, AspectArguments arguments, string text, (int File, int Position) fabric, int index)
 {
     public RuleSelectors Selectors { get; } = selectors;
 
@@ -116,7 +139,8 @@ internal sealed class FabricRuleInfo(RuleSelectors selectors, string? scope, Asp
 
     public string Text { get; } = text;
 
-    public string Fabric { get; } = fabric;
+    /// <summary>Where its fabric is declared, in the weaver's order.</summary>
+    public (int File, int Position) Fabric { get; } = fabric;
 
     public int Index { get; } = index;
 

@@ -12,6 +12,24 @@ internal sealed partial class JsonParser
     {
         var opening = _position;
         _position++;
+
+        // Most strings have no escape: one scan and one substring.
+        for (var end = _position; end < _text.Length; end++)
+        {
+            var c = _text[end];
+            if (c == '"')
+            {
+                var plain = _text.Substring(_position, end - _position);
+                _position = end + 1;
+                return CheckSurrogates(plain, opening);
+            }
+
+            if (c == '\\' || c < ' ')
+            {
+                break;
+            }
+        }
+
         var value = new StringBuilder();
         while (_position < _text.Length)
         {

@@ -96,7 +96,6 @@ internal sealed partial class JsonParser
         Enter();
         _position++;
         var properties = new List<JsonProperty>();
-        HashSet<string>? names = null;
         while (true)
         {
             SkipTrivia();
@@ -119,11 +118,6 @@ internal sealed partial class JsonParser
             var nameStart = _position;
             var name = ReadString();
             var nameSpan = TextSpan.FromBounds(nameStart, _position);
-            if (IsDuplicate(properties, ref names, name))
-            {
-                // The configuration loader refuses a key twice in one object (keys are case-insensitive).
-                throw new JsonParseException($"The key \"{name}\" appears twice in one object; configuration keys are case-insensitive.", nameStart);
-            }
 
             SkipTrivia();
             if (_position >= _text.Length || _text[_position] != ':')
@@ -152,35 +146,6 @@ internal sealed partial class JsonParser
 
         _depth--;
         return new JsonNode(JsonKind.Object, TextSpan.FromBounds(start, _position), string.Empty, properties: properties);
-    }
-
-    /// <summary>Whether an object already has the key (case-insensitive): a scan while it is small, a hash set after.</summary>
-    private static bool IsDuplicate(List<JsonProperty> properties, ref HashSet<string>? names, string name)
-    {
-        const int ScanLimit = 8;
-        if (names is null && properties.Count < ScanLimit)
-        {
-            foreach (var property in properties)
-            {
-                if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        if (names is null)
-        {
-            names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var property in properties)
-            {
-                names.Add(property.Name);
-            }
-        }
-
-        return !names.Add(name);
     }
 
     private JsonNode ReadArray()

@@ -82,11 +82,13 @@ public static class PerformanceLoggingConfiguration
     /// <summary>The <c>PerformanceLogging</c> section when present, otherwise the configuration itself.</summary>
     internal static IConfiguration ResolveSection(IConfiguration configuration)
     {
-        // A PerformanceLogging key without options (null, or an empty object) still marks the section as the options':
-        // keys beside it are not read as options.
+        // The configuration itself only when it is nothing but options (a perflogging.json loaded without the wrapper):
+        // an application's configuration without the section (other sections, environment variables) has no options
+        // at its root, and a PerformanceLogging key without options (null, an empty object) is still the section.
         var section = configuration.GetSection(PerformanceLoggingOptions.SectionName);
-        return section.Exists() || configuration.GetChildren().Any(child => string.Equals(child.Key, PerformanceLoggingOptions.SectionName, StringComparison.OrdinalIgnoreCase))
-            ? section
-            : configuration;
+        var children = configuration.GetChildren().ToList();
+        var onlyOptions = !section.Exists() && children.Count > 0 && children.All(child =>
+            child.Key == "$schema" || ConfigurationSchema.Root.Keys.ContainsKey(child.Key));
+        return onlyOptions ? configuration : section;
     }
 }

@@ -96,4 +96,70 @@ public class EffectiveThresholdTests
         var operation = OrderService.Describe(nameof(OrderService.Ship), new PerformanceLoggingAttribute { ThresholdWarning = 0.2 }).Current;
         (operation.Name, operation.WarningSeconds, operation.CriticalSeconds).ShouldBe(("OrderService.Ship", 0.2, 0.1));
     }
+
+    [Test]
+    public void Generic_methods_find_their_Operations_entry_by_the_name_the_runtime_uses()
+    {
+        const string source = Usings + "public class Repo<TItem> { [PerformanceLogging(ThresholdCritical = 2)] public void Find<TKey>() { } }";
+
+        Run(source, ("perflogging.json", """{ "Operations": { "Repo<TItem>.Find<TKey>": { "WarningSeconds": 3 } } }"""))
+            .ShouldHaveSingleItem().GetMessage().ShouldStartWith("'Operations:Repo<TItem>.Find<TKey>:WarningSeconds' (3 s) is above 'ThresholdCritical' (2 s)");
+        Run(source, ("perflogging.json", """{ "Operations": { "Repo.Find": { "WarningSeconds": 3 } } }""")).ShouldBeEmpty();
+    }
+
+    [Test]
+    public void A_blank_operation_name_falls_back_to_the_default_one_and_a_name_with_a_colon_has_no_entry()
+    {
+        const string json = """{ "Operations": { "Svc.Run": { "WarningSeconds": 3 }, "pay": { "charge": { "WarningSeconds": 0.1 } } } }""";
+
+        Run(Usings + "public class Svc { [PerformanceLogging(OperationName = \" \", ThresholdCritical = 2)] public void Run() { } }", ("perflogging.json", json))
+            .Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id).ShouldBe(["PERF001"]);
+        Run(Usings + "public class Svc { [PerformanceLogging(OperationName = \"pay:charge\", ThresholdCritical = 0.5)] public void Run() { } }", ("perflogging.json", json))
+            .Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id).ShouldBe(["PERF001"]);
+    }
+
+    [Test]
+    public void Project_fabrics_rank_in_declaration_order_as_in_the_weaver()
+    {
+        const string source = Usings + """
+            namespace Shop { public class Orders { public void Pay() { } } }
+            [PerformanceLoggingRule(Namespace = "Shop", ThresholdWarning = 3)]
+            internal sealed class ZFabric : ProjectFabric { }
+            [PerformanceLoggingRule(Namespace = "Shop", ThresholdWarning = 0.1, ThresholdCritical = 2)]
+            internal sealed class AFabric : ProjectFabric { }
+            """;
+
+        var diagnostic = Run(source).ShouldHaveSingleItem();
+
+        diagnostic.Id.ShouldBe("PERF001");
+        diagnostic.GetMessage().ShouldStartWith("'ThresholdWarning' (3 s) is above 'ThresholdCritical' (2 s) on 'Orders.Pay'");
+    }
+
+    [TestCase("[ConditionalPerformanceLogging(false)] public void Pay() { }", "")]
+    [TestCase("public void Pay() { }", "[ConditionalPerformanceLogging(false)]")]
+    public void A_method_the_weaver_leaves_alone_is_not_checked(string method, string typeAttribute)
+    {
+        var source = Usings + $$"""
+            namespace Shop { {{typeAttribute}} public class Orders { {{method}} } }
+            [PerformanceLoggingRule(Namespace = "Shop", ThresholdWarning = 3)]
+            internal sealed class Fabric : ProjectFabric { }
+            [PerformanceLoggingRule(Namespace = "Shop", ThresholdCritical = 2)]
+            internal sealed class Fabric2 : ProjectFabric { }
+            """;
+
+        Run(source).Where(d => d.Id == "PERF001").ShouldBeEmpty();
+    }
+
+    [Test]
+    public void An_excluded_method_with_its_own_attribute_still_merges_its_type_attribute_as_the_weaver_does()
+    {
+        const string source = Usings + """
+            namespace Shop { [PerformanceLogging(ThresholdWarning = 3)] public class Orders { [NoPerformanceLogging] [PerformanceLogging(ThresholdCritical = 2)] public void Pay() { } } }
+            """;
+
+        var diagnostic = Run(source).ShouldHaveSingleItem();
+
+        diagnostic.Id.ShouldBe("PERF001");
+        diagnostic.GetMessage().ShouldEndWith("ThresholdWarning comes from the type attribute, ThresholdCritical from the method attribute.");
+    }
 }

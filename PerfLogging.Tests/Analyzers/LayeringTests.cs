@@ -141,6 +141,71 @@ public class LayeringTests
         diagnostic.GetMessage().ShouldStartWith("'ThresholdWarning' (1 s) is above 'Profiles:api:CriticalSeconds' (0.3 s) on 'S.M'");
     }
 
+    [Test]
+    public void An_object_key_written_twice_merges_as_the_loader_merges_it()
+    {
+        (string, string)[] files = [("perflogging.json", """{ "Thresholds": { "WarningSeconds": 1 }, "thresholds": { "CriticalSeconds": 2 } }""")];
+
+        Load("Production", files).Thresholds.CriticalSeconds.ShouldBe(2);
+        Run(Source, files).ShouldBeEmpty();
+    }
+
+    [TestCase("""{ "Operations": { "x": null }, "Operations:x": null }""")]
+    [TestCase("""{ "Profiles": { "api": 1 }, "Profiles:api": 2 }""")]
+    public void A_value_key_written_twice_makes_the_loader_refuse_the_file_and_is_PERF004(string json)
+    {
+        (string, string)[] files = [("perflogging.json", json)];
+
+        Should.Throw<Exception>(() => Load("Production", files));
+        Run(Source, files).Select(d => d.Id).ShouldContain("PERF004");
+    }
+
+    [Test]
+    public void A_later_empty_object_replaces_a_value_as_in_the_loader()
+    {
+        (string, string)[] files = [("perflogging.json", """{ "Thresholds:WarningSeconds": 9, "Thresholds": { "WarningSeconds": {} } }""")];
+
+        Load("Production", files).Thresholds.WarningSeconds.ShouldBe(1);
+        Run(Source, files).Where(d => d.Severity == DiagnosticSeverity.Error).ShouldBeEmpty();
+    }
+
+    [Test]
+    public void A_map_entry_name_with_a_colon_is_an_entry_and_a_key()
+    {
+        (string, string)[] defines = [("perflogging.json", """{ "Profiles": { "api:x": { "WarningSeconds": 3 } } }""")];
+        (string, string)[] breaks = [("perflogging.json", """{ "Profiles": { "api:WarningSeconds": 9 } }""")];
+
+        Load("Production", defines).Profiles.ShouldContainKey("api");
+        Run("using PerfLogging; class S { [PerformanceProfile(\"api\")] void M() { } }", defines).Select(d => d.Id).ShouldNotContain("PERF002");
+        var error = Should.Throw<OptionsValidationException>(() => Load("Production", breaks));
+        var diagnostic = Run("class Plain { }", breaks).Single(d => d.Severity == DiagnosticSeverity.Error);
+        error.Message.ShouldContain(diagnostic.GetMessage());
+    }
+
+    [Test]
+    public void Options_at_the_root_of_an_application_configuration_are_not_read()
+    {
+        (string, string)[] files =
+        [
+            ("appsettings.json", """{ "Logging": { "LogLevel": { "Default": "Information" } }, "Enabled": "on", "Metrics": { "MaxArgLength": "abc" } }"""),
+            ("perflogging.json", """{ "$schema": "./perflogging.schema.json" }"""),
+        ];
+
+        Load("Production", files).Enabled.ShouldBeTrue();
+        Run("class Plain { }", files).ShouldBeEmpty();
+    }
+
+    [Test]
+    public void A_built_in_profile_in_another_case_is_named_as_the_host_names_it()
+    {
+        (string, string)[] files = [("perflogging.json", """{ "Profiles": { "FAST": { "WarningSeconds": 6 } } }""")];
+
+        var error = Should.Throw<OptionsValidationException>(() => Load("Production", files));
+        var diagnostic = Run("class Plain { }", files).ShouldHaveSingleItem();
+        diagnostic.GetMessage().ShouldStartWith("'Profiles:fast:WarningSeconds'");
+        error.Message.ShouldContain(diagnostic.GetMessage());
+    }
+
     /// <summary>The files loaded as the README's host loads them, for <paramref name="environment"/>.</summary>
     private static PerformanceLoggingOptions Load(string environment, params (string Path, string Text)[] files)
     {

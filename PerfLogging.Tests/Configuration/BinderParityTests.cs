@@ -85,6 +85,15 @@ public class BinderParityTests
         harness.Collector.GetSnapshot().ShouldNotContain(r => r.Category == PerfLogging.Diagnostics.SelfDiagnostics.Category);
     }
 
+    [TestCase("[ 1 ]")]
+    [TestCase("")]
+    [TestCase("{ \"Enabled\": true, \"enabled\": false }")]
+    public void A_file_the_loader_cannot_read_is_PERF004(string json)
+    {
+        Should.Throw<Exception>(() => Load(json));
+        Analyze(json).ShouldHaveSingleItem().Id.ShouldBe("PERF004");
+    }
+
     private static PerformanceLoggingOptions Load(string json)
     {
         using var folder = new TempDirectory();

@@ -43,10 +43,7 @@ public sealed partial class ModuleWeaver
             }
         }
 
-        return rules
-            .OrderBy(r => r.IsNamespaceRule ? 0 : 1)
-            .ThenByDescending(r => r.Scope?.Length ?? 0)
-            .ToList();
+        return PerfLogging.Fabrics.AspectPrecedence.OrderRules(rules, r => r.Scope);
     }
 
     /// <summary>Whether a rule selects the method: scope, namespace, type and method globs, and visibility.</summary>

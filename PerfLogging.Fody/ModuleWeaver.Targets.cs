@@ -14,8 +14,8 @@ public sealed partial class ModuleWeaver
     private const string ConditionalAttribute = "PerfLogging.ConditionalPerformanceLoggingAttribute";
     private const string ExcludeAttribute = "PerfLogging.NoPerformanceLoggingAttribute";
 
-    internal const string MethodSource = "method attribute";
-    internal const string TypeSource = "type attribute";
+    internal const string MethodSource = PerfLogging.Fabrics.AspectPrecedence.MethodLayer;
+    internal const string TypeSource = PerfLogging.Fabrics.AspectPrecedence.TypeLayer;
 
     /// <summary>
     /// Every method an attribute on itself or its declaring type, or a fabric rule, selects, in metadata order, with
@@ -48,15 +48,21 @@ public sealed partial class ModuleWeaver
                 }
 
                 var settings = new AspectSettings();
-                Merge(settings, methodAttributes, MethodSource);
-                if (!typeExcluded)
+                var layers = PerfLogging.Fabrics.AspectPrecedence.Layers(
+                    methodAttributes.Select(a => (Attribute: a, Rule: (FabricRule?)null, Source: MethodSource)),
+                    typeAttributes.Select(a => (Attribute: a, Rule: (FabricRule?)null, Source: TypeSource)),
+                    typeExcluded,
+                    matching.Select(r => (Attribute: r.Attribute, Rule: (FabricRule?)r, Source: r.Source)));
+                foreach (var (attribute, rule, source) in layers)
                 {
-                    Merge(settings, typeAttributes, TypeSource);
-                }
-
-                foreach (var rule in matching)
-                {
-                    Merge(settings, rule);
+                    if (rule is null)
+                    {
+                        Merge(settings, [attribute], source);
+                    }
+                    else
+                    {
+                        Merge(settings, rule);
+                    }
                 }
 
                 if (!settings.Disabled)

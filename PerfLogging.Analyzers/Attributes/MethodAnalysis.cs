@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using PerfLogging.Analyzers.Configuration;
 using PerfLogging.Analyzers.Fabrics;
 using PerfLogging.Configuration.Validation;
+using PerfLogging.Fabrics;
 using PerfLogging.Runtime;
 
 namespace PerfLogging.Analyzers.Attributes;
@@ -26,10 +27,11 @@ internal sealed class MethodAnalysis(KnownSymbols symbols, ConfigurationModels m
         {
             var method = entry.Key;
             var (owner, own, type) = entry.Value;
-            var layers = own.Select(a => new AspectLayer(a, "method attribute", onMethod: true))
-                .Concat(type.Select(a => new AspectLayer(a, "type attribute", onMethod: false)))
-                .Concat(rules.Where(r => (own.Count > 0 || FabricSelection.IsSelectable(method)) && r.Selects(method)).Select(r => r.Layer))
-                .ToList();
+            var layers = AspectPrecedence.Layers(
+                own.Select(a => new AspectLayer(a, AspectPrecedence.MethodLayer, onMethod: true)),
+                type.Select(a => new AspectLayer(a, AspectPrecedence.TypeLayer, onMethod: false)),
+                typeExcluded: false,
+                rules.Where(r => (own.Count > 0 || FabricSelection.IsSelectable(method)) && r.Selects(method)).Select(r => r.Layer));
             EffectiveThresholds.Check(method, owner, layers, models, report);
         }
 
@@ -47,9 +49,12 @@ internal sealed class MethodAnalysis(KnownSymbols symbols, ConfigurationModels m
             }
 
             // Its own and its type's attributes still take part (a constant-false condition leaves it unwoven).
-            var attributeLayers = method.GetAttributes().Where(symbols.IsAspect).Select(a => new AspectLayer(new AspectArguments(a, default), "method attribute", onMethod: true))
-                .Concat(method.ContainingType.GetAttributes().Where(symbols.IsAspect).Select(a => new AspectLayer(new AspectArguments(a, default), "type attribute", onMethod: false)));
-            EffectiveThresholds.Check(method, Owner(method), [.. attributeLayers, .. rulesLayers], models, report);
+            var layers = AspectPrecedence.Layers(
+                method.GetAttributes().Where(symbols.IsAspect).Select(a => new AspectLayer(new AspectArguments(a, default), AspectPrecedence.MethodLayer, onMethod: true)),
+                method.ContainingType.GetAttributes().Where(symbols.IsAspect).Select(a => new AspectLayer(new AspectArguments(a, default), AspectPrecedence.TypeLayer, onMethod: false)),
+                Has(method.ContainingType.GetAttributes(), symbols.Exclude),
+                rulesLayers);
+            EffectiveThresholds.Check(method, Owner(method), layers, models, report);
         }
     }
 
@@ -104,7 +109,7 @@ internal sealed class MethodAnalysis(KnownSymbols symbols, ConfigurationModels m
             }
         }
 
-        // As the weaver merges: the type's attributes count unless the type itself is excluded.
+        // As the weaver merges (AspectPrecedence.Layers): the type's attributes count unless the type itself is excluded.
         _woven[method] = (owner, own, Has(type.GetAttributes(), symbols.Exclude) ? [] : typeAttributes);
 
         var includeArgs = own.Select(a => a.IncludeArgs).FirstOrDefault(v => v is not null)

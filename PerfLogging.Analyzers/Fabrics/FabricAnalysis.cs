@@ -35,9 +35,10 @@ internal sealed class FabricAnalysis(KnownSymbols symbols, ConfigurationModels m
         }
 
         var scope = symbols.IsNamespaceFabric(type) && type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null;
-        var index = 0;
+        var index = -1;
         foreach (var attribute in type.GetAttributes().Where(a => KnownSymbols.Is(a, symbols.Rule)))
         {
+            index++;
             var arguments = new AspectArguments(attribute, context.CancellationToken);
             var selectors = new RuleSelectors
             {
@@ -73,19 +74,14 @@ internal sealed class FabricAnalysis(KnownSymbols symbols, ConfigurationModels m
             if (selectors.Usable)
             {
                 var text = arguments.Attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).ToString() ?? "PerformanceLoggingRule";
-                _rules.Add(new FabricRuleInfo(selectors, scope, arguments, text, DeclarationOrder(type, context.Compilation), index++));
+                _rules.Add(new FabricRuleInfo(selectors, scope, arguments, text, DeclarationOrder(type, context.Compilation), index, type.ToDisplayString()));
             }
         }
     }
 
     /// <summary>The usable rules in the weaver's order: namespace fabrics (innermost namespace first), then project fabrics; within a fabric, as declared.</summary>
     public IReadOnlyList<FabricRuleInfo> OrderedRules() =>
-        _rules
-            .OrderBy(r => r.Scope is null ? 1 : 0)
-            .ThenByDescending(r => r.Scope?.Length ?? 0)
-            .ThenBy(r => r.Fabric)
-            .ThenBy(r => r.Index)
-            .ToList();
+        AspectPrecedence.OrderRules(_rules.OrderBy(r => r.Fabric).ThenBy(r => r.Index), r => r.Scope);
 
     /// <summary>Where the fabric stands in the assembly's metadata (the weaver's order): by source file, then position.</summary>
     private static (int File, int Position) DeclarationOrder(INamedTypeSymbol fabric, Compilation compilation)
@@ -129,7 +125,7 @@ internal sealed class FabricAnalysis(KnownSymbols symbols, ConfigurationModels m
 }
 
 /// <summary>A usable fabric rule: its selectors, the namespace its fabric covers (null for a project fabric) and its arguments.</summary>
-internal sealed class FabricRuleInfo(RuleSelectors selectors, string? scope, AspectArguments arguments, string text, (int File, int Position) fabric, int index)
+internal sealed class FabricRuleInfo(RuleSelectors selectors, string? scope, AspectArguments arguments, string text, (int File, int Position) fabric, int index, string fabricName)
 {
     public RuleSelectors Selectors { get; } = selectors;
 
@@ -144,7 +140,8 @@ internal sealed class FabricRuleInfo(RuleSelectors selectors, string? scope, Asp
 
     public int Index { get; } = index;
 
-    public AspectLayer Layer => new(Arguments, $"fabric rule [{Text}]", onMethod: false);
+    /// <summary>The rule as a layer of a method, named as the weaving manifest names its source.</summary>
+    public AspectLayer Layer => new(Arguments, AspectPrecedence.RuleLayer(Scope, fabricName, Index), onMethod: false);
 
     public bool Selects(IMethodSymbol method) => FabricSelection.Matches(Selectors, Scope, method);
 }

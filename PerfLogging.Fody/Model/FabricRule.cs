@@ -11,9 +11,7 @@ internal sealed class FabricRule
         Fabric = fabric;
         Attribute = attribute;
         Scope = scope;
-        Source = scope is null
-            ? $"project fabric {Names.Display(fabric)}, rule {index + 1}"
-            : $"namespace fabric {Names.Display(fabric)}, rule {index + 1}";
+        Source = PerfLogging.Fabrics.AspectPrecedence.RuleLayer(scope, Names.Display(fabric), index);
         foreach (var property in attribute.Properties)
         {
             Selectors[property.Name] = property.Argument.Value;

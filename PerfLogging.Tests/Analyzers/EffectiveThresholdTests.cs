@@ -1,3 +1,4 @@
+using Fody;
 using Microsoft.CodeAnalysis;
 using PerfLogging.Configuration;
 using PerfLogging.Tests.Support;
@@ -57,7 +58,7 @@ public class EffectiveThresholdTests
         diagnostic.GetMessage().ShouldStartWith("'ThresholdWarning' (2 s) is above 'Profiles:fast:CriticalSeconds' (0.5 s) on 'Orders.Pay'");
         diagnostic.GetMessage().ShouldEndWith(
             "ThresholdWarning comes from the method attribute, Profiles:fast:CriticalSeconds from the profile 'fast' " +
-            "(chosen by the fabric rule [PerformanceLoggingRule(Namespace = \"Shop\", Profile = \"fast\")]).");
+            "(chosen by the project fabric Fabric, rule 1).");
     }
 
     [Test]
@@ -75,7 +76,7 @@ public class EffectiveThresholdTests
         diagnostic.Where().ShouldBe(At("Test.cs", source, "Pay()"));
         diagnostic.GetMessage().ShouldStartWith("'ThresholdWarning' (3 s) is above 'ThresholdCritical' (1 s) on 'Orders.Pay'");
         diagnostic.GetMessage().ShouldEndWith(
-            "ThresholdWarning comes from the fabric rule [PerformanceLoggingRule(Namespace = \"Shop\", ThresholdWarning = 3)], ThresholdCritical from the type attribute.");
+            "ThresholdWarning comes from the project fabric Fabric, rule 1, ThresholdCritical from the type attribute.");
     }
 
     [Test]
@@ -161,5 +162,50 @@ public class EffectiveThresholdTests
 
         diagnostic.Id.ShouldBe("PERF001");
         diagnostic.GetMessage().ShouldEndWith("ThresholdWarning comes from the type attribute, ThresholdCritical from the method attribute.");
+    }
+
+    [Test]
+    public void The_analyzer_merges_and_names_layers_exactly_as_the_weaving_manifest_does()
+    {
+        const string source = Usings + """
+            namespace Shop { public class Orders { public void Pay() { } } }
+            namespace Shop { [PerformanceLoggingRule(ThresholdWarning = 3)] internal sealed class NsFabric : NamespaceFabric { } }
+            [PerformanceLoggingRule(Namespace = "Shop", ThresholdWarning = 0.1, ThresholdCritical = 2)]
+            internal sealed class Fabric : ProjectFabric { }
+            """;
+
+        var settings = WovenSettings(source, "Shop.Orders.Pay()");
+        var diagnostic = Run(source).ShouldHaveSingleItem();
+
+        settings.GetProperty("ThresholdWarning").GetProperty("value").GetDouble().ShouldBe(3);
+        settings.GetProperty("ThresholdCritical").GetProperty("value").GetDouble().ShouldBe(2);
+        var warningSource = settings.GetProperty("ThresholdWarning").GetProperty("source").GetString();
+        var criticalSource = settings.GetProperty("ThresholdCritical").GetProperty("source").GetString();
+        (warningSource, criticalSource).ShouldBe(("namespace fabric Shop.NsFabric, rule 1", "project fabric Fabric, rule 1"));
+        diagnostic.GetMessage().ShouldStartWith("'ThresholdWarning' (3 s) is above 'ThresholdCritical' (2 s) on 'Orders.Pay'");
+        diagnostic.GetMessage().ShouldEndWith($"ThresholdWarning comes from the {warningSource}, ThresholdCritical from the {criticalSource}.");
+    }
+
+    /// <summary>The settings the weaver's manifest records for one method of the snippet, woven for real.</summary>
+    private static System.Text.Json.JsonElement WovenSettings(string source, string method)
+    {
+        using var folder = new TempDirectory();
+        var assembly = Path.Combine(folder.Path, "Snippet.dll");
+        var emitted = Compile(source).Emit(assembly);
+        emitted.Success.ShouldBeTrue(string.Join("; ", emitted.Diagnostics));
+        foreach (var dependency in new[] { typeof(PerformanceLoggingAttribute).Assembly.Location, typeof(PerformanceLoggingOptions).Assembly.Location })
+        {
+            File.Copy(dependency, Path.Combine(folder.Path, Path.GetFileName(dependency)), overwrite: true);
+        }
+
+        var result = new PerfLogging.Fody.ModuleWeaver().ExecuteTestRun(assembly, runPeVerify: false);
+        result.Errors.ShouldBeEmpty();
+        var manifest = Directory.GetFiles(folder.Path, "*.perflogging.json", SearchOption.AllDirectories)
+            .Concat(Directory.GetFiles(Path.GetDirectoryName(result.AssemblyPath)!, "*.perflogging.json"))
+            .First();
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(manifest));
+        return document.RootElement.GetProperty("methods").EnumerateArray()
+            .Single(m => m.GetProperty("method").GetString() == method)
+            .GetProperty("settings").Clone();
     }
 }

@@ -54,11 +54,11 @@ internal static class TrackingSuppression
         return default;
     }
 
-    /// <summary>Enters a synchronous call-out without a section object (the per-call <c>IsEnabled</c> path).</summary>
-    public static void Enter() => t_depth++;
-
-    /// <summary>Leaves what <see cref="Enter"/> entered.</summary>
-    public static void Exit() => t_depth--;
+    /// <summary>
+    /// The counter itself, for the per-call <c>IsEnabled</c> path: read once by reference, then checked, counted up and
+    /// down through it (one thread-static address computation instead of three).
+    /// </summary>
+    public static ref int Depth => ref t_depth;
 
     /// <summary>Suppresses tracking here and in the async work started before the section is disposed.</summary>
     public static FlowSection WithFlow()

@@ -43,10 +43,10 @@ public partial struct OperationScope
     private bool _swallowed;
 
     /// <summary>Fills a zeroed scope field by field (a constructor would build a copy).</summary>
-    private void Initialize(ResolvedOperation operation, bool ambient, ArgumentCapture? captured)
+    private void Initialize(ResolvedOperation operation, bool ambient, ArgumentCapture? captured, ref int depth)
     {
         _operation = operation;
-        _verbose = IsEnabled(operation.Logger, operation.MinLevel);
+        _verbose = IsEnabled(operation.Logger, operation.MinLevel, ref depth);
         var captureArguments = captured is null && operation.IncludeArgs && operation.Descriptor.ParameterNames.Length > 0 && (_verbose || AnyLevelEnabled(operation));
         var probe = operation.IncludeMemory || operation.IncludeCpu;
         var previousActivity = operation.TracingEnabled ? System.Diagnostics.Activity.Current : null;
@@ -126,9 +126,10 @@ public partial struct OperationScope
     private static void Begin(ResolvedOperation operation, out OperationScope scope)
     {
         scope = default;
-        if (!TrackingSuppression.OnThisThread && !TrackingSuppression.InSuppressedFlow)
+        ref var depth = ref TrackingSuppression.Depth;
+        if (depth == 0 && !TrackingSuppression.InSuppressedFlow)
         {
-            scope.Initialize(operation, ambient: true, captured: null);
+            scope.Initialize(operation, ambient: true, captured: null, ref depth);
         }
         else
         {
@@ -166,7 +167,7 @@ public partial struct OperationScope
         var scope = default(OperationScope);
         if (operation.Enabled && !Suppressed(operation))
         {
-            scope.Initialize(operation, ambient: false, arguments);
+            scope.Initialize(operation, ambient: false, arguments, ref TrackingSuppression.Depth);
         }
 
         return scope;
@@ -358,7 +359,10 @@ public partial struct OperationScope
         IsEnabled(operation.Logger, operation.ErrorLevel);
 
     /// <summary>Asks the providers; woven code they reach from there runs untracked (a thread section, the cheap one).</summary>
-    private static bool IsEnabled(ILogger logger, LogLevel level)
+    private static bool IsEnabled(ILogger logger, LogLevel level) => IsEnabled(logger, level, ref TrackingSuppression.Depth);
+
+    /// <summary>As <see cref="IsEnabled(ILogger, LogLevel)"/>, counting through the caller's reference to the thread's counter.</summary>
+    private static bool IsEnabled(ILogger logger, LogLevel level, ref int depth)
     {
         if (level == LogLevel.None)
         {
@@ -366,7 +370,7 @@ public partial struct OperationScope
         }
 
         // Counted up and down without a finally block: a provider that throws is caught below either way.
-        TrackingSuppression.Enter();
+        depth++;
         bool enabled;
         try
         {
@@ -374,12 +378,12 @@ public partial struct OperationScope
         }
         catch (Exception ex)
         {
-            TrackingSuppression.Exit();
+            depth--;
             SelfDiagnostics.Report(SelfDiagnosticKind.LoggerIsEnabled, "A logging provider failed in IsEnabled; its records are skipped.", ex);
             return false;
         }
 
-        TrackingSuppression.Exit();
+        depth--;
         return enabled;
     }
 }

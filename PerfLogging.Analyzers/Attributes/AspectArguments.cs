@@ -37,14 +37,20 @@ internal sealed class AspectArguments
 
         var className = attribute.AttributeClass?.Name;
         var arguments = attribute.ConstructorArguments;
-        if (className == "PerformanceProfileAttribute" && arguments.Length == 1 && arguments[0].Value is string ctorProfile)
+        // As the weaver merges one attribute: the constructor's argument first, and the first value set wins (null included).
+        if (className == "PerformanceProfileAttribute" && arguments.Length == 1)
         {
-            Profile = new Written<string>(ctorProfile, AtPosition(0));
+            ProfileSet = true;
+            if (arguments[0].Value is string ctorProfile)
+            {
+                Profile = new Written<string>(ctorProfile, AtPosition(0));
+            }
         }
 
-        if (className == "PerformanceLoggingAttribute" && arguments.Length == 1 && arguments[0].Value is string ctorName)
+        if (className == "PerformanceLoggingAttribute" && arguments.Length == 1)
         {
-            OperationName = ctorName;
+            OperationNameSet = true;
+            OperationName = arguments[0].Value as string;
         }
 
         if (className == "ConditionalPerformanceLoggingAttribute")
@@ -65,8 +71,13 @@ internal sealed class AspectArguments
         {
             switch (named.Key)
             {
-                case "Profile" when named.Value.Value is string profile:
-                    Profile = new Written<string>(profile, At(named.Key));
+                case "Profile" when !ProfileSet:
+                    ProfileSet = true;
+                    if (named.Value.Value is string profile)
+                    {
+                        Profile = new Written<string>(profile, At(named.Key));
+                    }
+
                     break;
                 case "ThresholdWarning" when named.Value.Value is double warning:
                     Warning = new Written<double>(warning, At(named.Key));
@@ -80,8 +91,9 @@ internal sealed class AspectArguments
                 case "IncludeClassName" when named.Value.Value is bool includeClassName:
                     IncludeClassName = includeClassName;
                     break;
-                case "OperationName" when named.Value.Value is string operationName:
-                    OperationName = operationName;
+                case "OperationName" when !OperationNameSet:
+                    OperationNameSet = true;
+                    OperationName = named.Value.Value as string;
                     break;
                 case "Namespace" or "TypeName" or "MethodName" when named.Value.Value is string glob:
                     Selectors[named.Key] = new Written<string>(glob, At(named.Key));
@@ -105,6 +117,12 @@ internal sealed class AspectArguments
     public bool? IncludeClassName { get; }
 
     public string? OperationName { get; }
+
+    /// <summary>Gets a value indicating whether the attribute sets the operation name (possibly to null, which means the default one).</summary>
+    public bool OperationNameSet { get; }
+
+    /// <summary>Gets a value indicating whether the attribute sets the profile (possibly to null, which means none).</summary>
+    public bool ProfileSet { get; }
 
     public bool Disabled { get; }
 

@@ -65,8 +65,8 @@ internal static class EffectiveThresholds
 
         var warningLayer = Setter(a => a.Warning is not null);
         var criticalLayer = Setter(a => a.Critical is not null);
-        var profileLayer = Setter(a => a.Profile is not null);
-        var nameLayer = Setter(a => a.OperationName is not null);
+        var profileLayer = Setter(a => a.ProfileSet);
+        var nameLayer = Setter(a => a.OperationNameSet);
         var classNameLayer = Setter(a => a.IncludeClassName is not null);
 
         var profile = profileLayer?.Arguments.Profile?.Value;

@@ -19,7 +19,7 @@ internal static class ConfigurationFile
         var name = Path.GetFileName(path);
         return string.Equals(name, "perflogging.json", StringComparison.OrdinalIgnoreCase) ||
             (!string.Equals(name, SchemaFileName, StringComparison.OrdinalIgnoreCase) && name.StartsWith("perflogging.", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) &&
-             name.Length > "perflogging..json".Length && name.IndexOf('.', "perflogging.".Length) == name.Length - ".json".Length);
+             name.Length > "perflogging..json".Length);
     }
 
     /// <summary>appsettings.json and appsettings.*.json: only their PerformanceLogging section.</summary>

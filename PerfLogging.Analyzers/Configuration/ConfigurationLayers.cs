@@ -10,13 +10,13 @@ namespace PerfLogging.Analyzers.Configuration;
 /// The order in which the application loads its configuration files, lowest precedence first, as file-name patterns
 /// where <c>{Environment}</c> stands for the environment's name. The default is the README's host set-up:
 /// <c>Host.CreateApplicationBuilder</c> adds appsettings.json and appsettings.{Environment}.json, then
-/// <c>AddPerformanceLoggingJsonFile</c> adds perflogging.json (and perflogging.{Environment}.json when the application
-/// adds it too). A project that loads its files differently sets the MSBuild property
-/// <c>PerfLoggingConfigurationOrder</c> to its own list, separated by semicolons.
+/// <c>AddPerformanceLoggingJsonFile</c> adds perflogging.json. A project that loads its files differently (a
+/// perflogging.{Environment}.json too, say) sets the MSBuild property <c>PerfLoggingConfigurationOrder</c> to its own
+/// list, separated by semicolons.
 /// </summary>
 internal sealed class ConfigurationLayers
 {
-    public const string DefaultOrder = "appsettings.json;appsettings.{Environment}.json;perflogging.json;perflogging.{Environment}.json";
+    public const string DefaultOrder = "appsettings.json;appsettings.{Environment}.json;perflogging.json";
     public const string OrderProperty = "build_property.PerfLoggingConfigurationOrder";
     private const string EnvironmentToken = "{Environment}";
 
@@ -93,6 +93,6 @@ internal sealed class ConfigurationLayers
         }
 
         environment = name.Substring(prefix.Length, name.Length - prefix.Length - suffix.Length);
-        return environment.IndexOf('.') < 0;
+        return true;
     }
 }

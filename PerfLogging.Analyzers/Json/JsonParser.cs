@@ -201,7 +201,7 @@ internal sealed partial class JsonParser
             }
             else if (c == '/' && _position + 1 < _text.Length && _text[_position + 1] == '/')
             {
-                while (_position < _text.Length && _text[_position] != '\n')
+                while (_position < _text.Length && _text[_position] != '\n' && _text[_position] != '\r')
                 {
                     _position++;
                 }

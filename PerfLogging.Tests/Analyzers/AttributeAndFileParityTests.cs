@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using PerfLogging.Configuration;
 using PerfLogging.Tests.Support;
 using static PerfLogging.Tests.Analyzers.AnalyzerRunner;
+using static PerfLogging.Tests.Support.ParityHarness;
 
 namespace PerfLogging.Tests.Analyzers;
 
@@ -142,43 +143,5 @@ public class AttributeAndFileParityTests
         const string source = Usings + "namespace Shop { public class Orders { [PerformanceLogging(ThresholdCritical = 1)] public void Pay() { } } }";
         (string, string)[] files = [("perflogging.json", """{ "Operations": { "orders.PAY": { "WarningSeconds": 2 } } }""")];
         Run(source, files).Select(d => d.Id).ShouldBe(["PERF001"]);
-    }
-
-    private static PerformanceLoggingOptions Load(string environment, params (string Path, string Text)[] files)
-    {
-        using var folder = new TempDirectory();
-        foreach (var (path, text) in files)
-        {
-            folder.Write(path, text);
-        }
-
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(folder.Path, "appsettings.json"), optional: true)
-            .AddJsonFile(Path.Combine(folder.Path, $"appsettings.{environment}.json"), optional: true)
-            .AddPerformanceLoggingJsonFile(Path.Combine(folder.Path, "perflogging.json"), optional: true)
-            .Build();
-        return PerformanceLoggingConfiguration.Load(configuration);
-    }
-
-    internal static System.Text.Json.JsonElement WovenSettings(string source, string method)
-    {
-        using var folder = new TempDirectory();
-        var assembly = Path.Combine(folder.Path, "Snippet.dll");
-        var emitted = Compile(source).Emit(assembly);
-        emitted.Success.ShouldBeTrue(string.Join("; ", emitted.Diagnostics));
-        foreach (var dependency in new[] { typeof(PerformanceLoggingAttribute).Assembly.Location, typeof(PerformanceLoggingOptions).Assembly.Location })
-        {
-            System.IO.File.Copy(dependency, Path.Combine(folder.Path, Path.GetFileName(dependency)), overwrite: true);
-        }
-
-        var result = new PerfLogging.Fody.ModuleWeaver().ExecuteTestRun(assembly, runPeVerify: false);
-        result.Errors.ShouldBeEmpty();
-        var manifest = Directory.GetFiles(folder.Path, "*.perflogging.json", SearchOption.AllDirectories)
-            .Concat(Directory.GetFiles(Path.GetDirectoryName(result.AssemblyPath)!, "*.perflogging.json"))
-            .First();
-        using var document = System.Text.Json.JsonDocument.Parse(System.IO.File.ReadAllText(manifest));
-        return document.RootElement.GetProperty("methods").EnumerateArray()
-            .Single(m => m.GetProperty("method").GetString() == method)
-            .GetProperty("settings").Clone();
     }
 }

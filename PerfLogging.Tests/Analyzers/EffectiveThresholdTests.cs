@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using PerfLogging.Configuration;
 using PerfLogging.Tests.Support;
 using static PerfLogging.Tests.Analyzers.AnalyzerRunner;
+using static PerfLogging.Tests.Support.ParityHarness;
 
 namespace PerfLogging.Tests.Analyzers;
 
@@ -184,28 +185,5 @@ public class EffectiveThresholdTests
         (warningSource, criticalSource).ShouldBe(("namespace fabric Shop.NsFabric, rule 1", "project fabric Fabric, rule 1"));
         diagnostic.GetMessage().ShouldStartWith("'ThresholdWarning' (3 s) is above 'ThresholdCritical' (2 s) on 'Orders.Pay'");
         diagnostic.GetMessage().ShouldEndWith($"ThresholdWarning comes from the {warningSource}, ThresholdCritical from the {criticalSource}.");
-    }
-
-    /// <summary>The settings the weaver's manifest records for one method of the snippet, woven for real.</summary>
-    private static System.Text.Json.JsonElement WovenSettings(string source, string method)
-    {
-        using var folder = new TempDirectory();
-        var assembly = Path.Combine(folder.Path, "Snippet.dll");
-        var emitted = Compile(source).Emit(assembly);
-        emitted.Success.ShouldBeTrue(string.Join("; ", emitted.Diagnostics));
-        foreach (var dependency in new[] { typeof(PerformanceLoggingAttribute).Assembly.Location, typeof(PerformanceLoggingOptions).Assembly.Location })
-        {
-            File.Copy(dependency, Path.Combine(folder.Path, Path.GetFileName(dependency)), overwrite: true);
-        }
-
-        var result = new PerfLogging.Fody.ModuleWeaver().ExecuteTestRun(assembly, runPeVerify: false);
-        result.Errors.ShouldBeEmpty();
-        var manifest = Directory.GetFiles(folder.Path, "*.perflogging.json", SearchOption.AllDirectories)
-            .Concat(Directory.GetFiles(Path.GetDirectoryName(result.AssemblyPath)!, "*.perflogging.json"))
-            .First();
-        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(manifest));
-        return document.RootElement.GetProperty("methods").EnumerateArray()
-            .Single(m => m.GetProperty("method").GetString() == method)
-            .GetProperty("settings").Clone();
     }
 }

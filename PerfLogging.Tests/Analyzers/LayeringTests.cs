@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PerfLogging.Configuration;
 using PerfLogging.Tests.Support;
 using static PerfLogging.Tests.Analyzers.AnalyzerRunner;
+using static PerfLogging.Tests.Support.ParityHarness;
 
 namespace PerfLogging.Tests.Analyzers;
 
@@ -204,22 +205,5 @@ public class LayeringTests
         var diagnostic = Run("class Plain { }", files).ShouldHaveSingleItem();
         diagnostic.GetMessage().ShouldStartWith("'Profiles:fast:WarningSeconds'");
         error.Message.ShouldContain(diagnostic.GetMessage());
-    }
-
-    /// <summary>The files loaded as the README's host loads them, for <paramref name="environment"/>.</summary>
-    private static PerformanceLoggingOptions Load(string environment, params (string Path, string Text)[] files)
-    {
-        using var folder = new TempDirectory();
-        foreach (var (path, text) in files)
-        {
-            folder.Write(path, text);
-        }
-
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(folder.Path, "appsettings.json"), optional: true)
-            .AddJsonFile(Path.Combine(folder.Path, $"appsettings.{environment}.json"), optional: true)
-            .AddPerformanceLoggingJsonFile(Path.Combine(folder.Path, "perflogging.json"), optional: true)
-            .Build();
-        return PerformanceLoggingConfiguration.Load(configuration);
     }
 }

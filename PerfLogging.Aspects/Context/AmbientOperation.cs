@@ -42,7 +42,12 @@ internal static class AmbientOperation
     /// <returns>The operation that was innermost: its parent.</returns>
     public static string? EnterFlow(OperationFrame frame, out OperationFrame? previous)
     {
-        s_flowsUsed = true;
+        if (!s_flowsUsed)
+        {
+            // Written once: every tracked call reads the flag, so it must not be a cache line each operation dirties.
+            s_flowsUsed = true;
+        }
+
         previous = s_flow.Value;
         var parent = Innermost(t_stack, previous, PerformanceContext.CurrentRequest);
         s_flow.Value = frame;

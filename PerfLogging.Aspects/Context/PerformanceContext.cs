@@ -29,7 +29,12 @@ public static class PerformanceContext
     public static IDisposable BeginRequest(string requestId, IEnumerable<KeyValuePair<string, object?>>? fields = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(requestId);
-        s_requestsUsed = true;
+        if (!s_requestsUsed)
+        {
+            // Written once: every tracked call reads the flag, so it must not be a cache line each operation dirties.
+            s_requestsUsed = true;
+        }
+
         var previous = s_request.Value;
         var request = new RequestContext(requestId, fields?.ToArray() ?? []);
         s_request.Value = request;

@@ -80,10 +80,10 @@ internal static class EffectiveThresholds
         var entry = model.Operation(operationName);
 
         var warning = ThresholdPrecedence.Resolve(
-            warning: true, warningLayer?.Arguments.Warning?.Value, warningLayer?.Name ?? string.Empty, operationName, entry.Warning,
+            warning: true, warningLayer?.Arguments.Warning?.Value, warningLayer?.Name, operationName, entry.Warning,
             profile, profileValues?.Warning, model.WarningSeconds);
         var critical = ThresholdPrecedence.Resolve(
-            warning: false, criticalLayer?.Arguments.Critical?.Value, criticalLayer?.Name ?? string.Empty, operationName, entry.Critical,
+            warning: false, criticalLayer?.Arguments.Critical?.Value, criticalLayer?.Name, operationName, entry.Critical,
             profile, profileValues?.Critical, model.CriticalSeconds);
 
         if (PerformanceLoggingRules.CheckOrder(warning.Path, warning.Value, critical.Path, critical.Value, owner: owner) is not { } order)
@@ -92,32 +92,29 @@ internal static class EffectiveThresholds
         }
 
         var message = order.Message;
-        var warningFrom = Layer(warning, warningLayer, profileLayer);
-        var criticalFrom = Layer(critical, criticalLayer, profileLayer);
+        var warningFrom = Layer(warning, profileLayer);
+        var criticalFrom = Layer(critical, profileLayer);
         if (warningFrom != criticalFrom)
         {
             message += $" {warning.Path} comes from the {warningFrom}, {critical.Path} from the {criticalFrom}.";
         }
 
         var location =
-            (warningLayer is { OnMethod: true } && warning.Path == "ThresholdWarning" ? warningLayer.Arguments.Warning?.Location : null) ??
-            (criticalLayer is { OnMethod: true } && critical.Path == "ThresholdCritical" ? criticalLayer.Arguments.Critical?.Location : null) ??
+            (warningLayer is { OnMethod: true } && warning.Source == ThresholdSource.Aspect ? warningLayer.Arguments.Warning?.Location : null) ??
+            (criticalLayer is { OnMethod: true } && critical.Source == ThresholdSource.Aspect ? criticalLayer.Arguments.Critical?.Location : null) ??
             (profileLayer is { OnMethod: true } ? profileLayer.Arguments.Profile?.Location : null) ??
             layers.FirstOrDefault(l => l.OnMethod)?.Arguments.Location ??
             method.Locations.FirstOrDefault() ?? Location.None;
 
         // Both thresholds written on the same attribute of the method, in the wrong order: swapping them is the obvious fix.
         var properties = warningLayer is { OnMethod: true } && ReferenceEquals(warningLayer, criticalLayer) &&
-            warning.Path == "ThresholdWarning" && critical.Path == "ThresholdCritical"
+            warning.Source == ThresholdSource.Aspect && critical.Source == ThresholdSource.Aspect
             ? System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Fix, FixProperties.Swap)
             : null;
         return (message, location, properties);
     }
 
-    /// <summary>The layer a value came from, for messages: the argument's layer, or the configuration entry and who chose it.</summary>
-    private static string Layer(ResolvedThreshold value, AspectLayer? argumentLayer, AspectLayer? profileLayer) =>
-        value.Path.StartsWith("Threshold", StringComparison.Ordinal) && !value.Path.Contains(':') ? argumentLayer?.Name ?? value.Layer
-        : value.Path.StartsWith("Profiles:", StringComparison.Ordinal) && profileLayer is not null ? $"{value.Layer} (chosen by the {profileLayer.Name})"
-        : value.Path.StartsWith("Operations:", StringComparison.Ordinal) ? "Operations entry"
-        : "Thresholds of the configuration";
+    /// <summary>The layer a value came from, for messages; a profile's value also says who chose the profile.</summary>
+    private static string Layer(ResolvedThreshold value, AspectLayer? profileLayer) =>
+        value.Source == ThresholdSource.Profile && profileLayer is not null ? $"{value.Layer} (chosen by the {profileLayer.Name})" : value.Layer;
 }

@@ -39,10 +39,10 @@ internal sealed class ResolvedOperation
         }
 
         WarningSeconds = ThresholdPrecedence.Resolve(
-            warning: true, aspect.IsSet(AspectSetting.ThresholdWarning) ? aspect.ThresholdWarning : null, "aspect", Name,
+            warning: true, aspect.IsSet(AspectSetting.ThresholdWarning) ? aspect.ThresholdWarning : null, null, Name,
             operation?.WarningSeconds, aspect.Profile, profile?.WarningSeconds, options.Thresholds.WarningSeconds).Value;
         CriticalSeconds = ThresholdPrecedence.Resolve(
-            warning: false, aspect.IsSet(AspectSetting.ThresholdCritical) ? aspect.ThresholdCritical : null, "aspect", Name,
+            warning: false, aspect.IsSet(AspectSetting.ThresholdCritical) ? aspect.ThresholdCritical : null, null, Name,
             operation?.CriticalSeconds, aspect.Profile, profile?.CriticalSeconds, options.Thresholds.CriticalSeconds).Value;
 
         var metrics = options.Metrics;

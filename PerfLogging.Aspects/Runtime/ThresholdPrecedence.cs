@@ -3,58 +3,67 @@
 // will run with), so both resolve the same layers the same way.
 namespace PerfLogging.Runtime;
 
-/// <summary>One effective threshold: its value, the configuration path or argument that set it, and the layer it came from.</summary>
-internal readonly struct ResolvedThreshold
+/// <summary>Where an effective threshold came from, highest precedence first.</summary>
+internal enum ThresholdSource
 {
-    public ResolvedThreshold(double value, string path, string layer)
-    {
-        Value = value;
-        Path = path;
-        Layer = layer;
-    }
+    Aspect,
+    Operation,
+    Profile,
+    Thresholds,
+}
 
-    public double Value { get; }
+/// <summary>
+/// One effective threshold: its value and the layer that set it. The path and the layer's name are only for
+/// messages, so they are made when asked, not when the runtime resolves an operation.
+/// </summary>
+internal readonly struct ResolvedThreshold(double value, ThresholdSource source, bool warning, string? name)
+{
+    public double Value { get; } = value;
+
+    public ThresholdSource Source { get; } = source;
 
     /// <summary>Where it was set: <c>ThresholdWarning</c>, <c>Operations:Shop.Pay:WarningSeconds</c>, <c>Profiles:fast:CriticalSeconds</c>, <c>Thresholds:WarningSeconds</c>.</summary>
-    public string Path { get; }
+    public string Path => Source switch
+    {
+        ThresholdSource.Aspect => warning ? "ThresholdWarning" : "ThresholdCritical",
+        ThresholdSource.Operation => $"Operations:{name}:{Key}",
+        ThresholdSource.Profile => $"Profiles:{name}:{Key}",
+        _ => $"Thresholds:{Key}",
+    };
 
-    /// <summary>The layer, for messages: <c>method attribute</c>, <c>the Operations entry</c>, <c>profile 'fast'</c>, <c>Thresholds</c>.</summary>
-    public string Layer { get; }
+    /// <summary>
+    /// The layer, for messages: the aspect layer's name as the weaving manifest writes it (<c>method attribute</c>),
+    /// <c>Operations entry</c>, <c>profile 'fast'</c>, <c>Thresholds of the configuration</c>.
+    /// </summary>
+    public string Layer => Source switch
+    {
+        ThresholdSource.Aspect => name ?? string.Empty,
+        ThresholdSource.Operation => "Operations entry",
+        ThresholdSource.Profile => $"profile '{name}'",
+        _ => "Thresholds of the configuration",
+    };
+
+    private string Key => warning ? "WarningSeconds" : "CriticalSeconds";
 }
 
 internal static class ThresholdPrecedence
 {
     /// <summary>
-    /// Highest first: the aspect's own argument (from the method attribute, type attribute or fabric rule that set it),
-    /// then the <c>Operations</c> entry of the operation, then its profile (an unknown profile is skipped), then
-    /// <c>Thresholds</c>.
+    /// Highest first: the aspect's own argument (from the method attribute, type attribute or fabric rule that set it,
+    /// named by <paramref name="aspectLayer"/>), then the <c>Operations</c> entry of the operation, then its profile (an
+    /// unknown profile is skipped), then <c>Thresholds</c>.
     /// </summary>
     public static ResolvedThreshold Resolve(
         bool warning,
         double? aspect,
-        string aspectLayer,
+        string? aspectLayer,
         string operationName,
         double? operation,
         string? profileName,
         double? profile,
-        double thresholds)
-    {
-        var key = warning ? "WarningSeconds" : "CriticalSeconds";
-        if (aspect is { } fromAspect)
-        {
-            return new ResolvedThreshold(fromAspect, warning ? "ThresholdWarning" : "ThresholdCritical", aspectLayer);
-        }
-
-        if (operation is { } fromOperation)
-        {
-            return new ResolvedThreshold(fromOperation, $"Operations:{operationName}:{key}", "the Operations entry");
-        }
-
-        if (profile is { } fromProfile)
-        {
-            return new ResolvedThreshold(fromProfile, $"Profiles:{profileName}:{key}", $"profile '{profileName}'");
-        }
-
-        return new ResolvedThreshold(thresholds, $"Thresholds:{key}", "Thresholds");
-    }
+        double thresholds) =>
+        aspect is { } fromAspect ? new ResolvedThreshold(fromAspect, ThresholdSource.Aspect, warning, aspectLayer)
+        : operation is { } fromOperation ? new ResolvedThreshold(fromOperation, ThresholdSource.Operation, warning, operationName)
+        : profile is { } fromProfile ? new ResolvedThreshold(fromProfile, ThresholdSource.Profile, warning, profileName)
+        : new ResolvedThreshold(thresholds, ThresholdSource.Thresholds, warning, null);
 }

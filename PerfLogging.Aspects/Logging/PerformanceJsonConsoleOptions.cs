@@ -1,15 +1,29 @@
+using Microsoft.Extensions.Logging.Console;
+
 namespace PerfLogging;
 
-/// <summary>Options of the JSON-lines console logger added by <c>AddPerformanceJsonConsole</c>.</summary>
-public sealed class PerformanceJsonConsoleOptions
+/// <summary>
+/// Options of the JSON-lines console formatter added by <c>AddPerformanceJsonConsole</c>, bound like every console
+/// formatter's options from <c>Logging:Console:FormatterOptions</c>.
+/// </summary>
+/// <remarks>
+/// <c>timestamp</c> is always written in UTC with milliseconds (ISO 8601), so <see cref="ConsoleFormatterOptions.TimestampFormat"/>
+/// and <see cref="ConsoleFormatterOptions.UseUtcTimestamp"/> do not apply.
+/// </remarks>
+public sealed class PerformanceJsonConsoleOptions : ConsoleFormatterOptions
 {
-    /// <summary>Gets or sets where lines are written.</summary>
-    /// <value>The default value is <see cref="Console.Out"/>, read when each line is written.</value>
-    public TextWriter? Output { get; set; }
+    /// <summary>The name the formatter is registered under; <c>Logging:Console:FormatterName</c> selects it.</summary>
+    public const string FormatterName = "perflogging-json";
 
-    /// <summary>Gets or sets a value indicating whether logger scope values are written into <c>context</c>.</summary>
-    /// <value>The default value is <see langword="true"/>.</value>
-    public bool IncludeScopes { get; set; } = true;
+    /// <summary>Initializes a new instance of the <see cref="PerformanceJsonConsoleOptions"/> class, with scopes included.</summary>
+    public PerformanceJsonConsoleOptions() => IncludeScopes = true;
+
+    /// <summary>
+    /// Gets or sets a writer that receives the lines instead of the console (a file, a test's buffer). Lines are
+    /// written to it synchronously, and the console provider writes none of them.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: lines go through the console provider.</value>
+    public TextWriter? Output { get; set; }
 
     /// <summary>Gets or sets a value indicating whether the exception, with its stack trace, is written as <c>exception</c>.</summary>
     /// <value>The default value is <see langword="true"/>.</value>

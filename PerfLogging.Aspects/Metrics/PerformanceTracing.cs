@@ -48,7 +48,10 @@ internal static class PerformanceTracing
         }
     }
 
-    /// <summary>Tags the span like the log record, sets its status and ends it; a throwing listener is contained.</summary>
+    /// <summary>
+    /// Tags the span like the log record, sets its status and ends it at the operation's end (its duration is the
+    /// operation's, not the time it took to classify and record it); a throwing listener is contained.
+    /// </summary>
     public static void Stop(Activity activity, ResolvedOperation operation, double seconds, PerformanceOutcome outcome, Exception? exception)
     {
         try
@@ -57,6 +60,7 @@ internal static class PerformanceTracing
             // leaving its ambient state is what restores the parent span.
             using var suppressed = TrackingSuppression.WithFlow();
             Tag(activity, operation, seconds, outcome, exception);
+            activity.SetEndTime(activity.StartTimeUtc + TimeSpan.FromSeconds(seconds));
             activity.Stop();
         }
         catch (Exception ex)

@@ -108,4 +108,32 @@ public class OpenTelemetryTests
 
         spans.ShouldBeEmpty();
     }
+
+    [Test]
+    public async Task A_span_lasts_as_long_as_its_operation_not_as_long_as_recording_it()
+    {
+        var spans = new List<Activity>();
+        using var tracerProvider = Sdk.CreateTracerProviderBuilder().AddSource("PerfLogging").AddInMemoryExporter(spans).Build();
+        using var harness = Harness(tracing: true);
+        PerformanceLogging.Configure(harness.Factory, harness.Options);
+
+        // A slow metrics listener runs between the operation's end and the span's stop.
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "PerfLogging")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((_, _, _, _) => Thread.Sleep(200));
+        listener.Start();
+
+        await new AsyncService().ComputeAsync(1);
+        tracerProvider.ForceFlush();
+
+        var span = spans.Single();
+        var seconds = double.Parse(harness.Single().Field("duration_seconds")!, System.Globalization.CultureInfo.InvariantCulture);
+        span.Duration.TotalSeconds.ShouldBe(seconds, tolerance: 0.001);
+    }
 }

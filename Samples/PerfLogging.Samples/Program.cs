@@ -58,19 +58,25 @@ catch (FileNotFoundException ex)
     return 1;
 }
 
+OperationSummary? summary = null;
 using (host)
 {
     var options = host.Services.GetRequiredService<IOptionsMonitor<PerformanceLoggingOptions>>().CurrentValue;
     ConfigurationReport.Print(Console.Out, options, arguments.ConfigPath);
     if (!arguments.ConfigOnly)
     {
-        using var summary = new OperationSummary();
+        summary = new OperationSummary();
         Console.WriteLine();
         await OrderWorkflow.RunAsync(host.Services.GetRequiredService<ILoggerFactory>());
-        summary.Print(Console.Out);
     }
 
     await host.StopAsync();
+}
+
+// The console provider writes from a queue; disposing the host flushed it, so the table follows the last record.
+using (summary)
+{
+    summary?.Print(Console.Out);
 }
 
 return 0;

@@ -4,16 +4,15 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace PerfLogging.Runtime;
 
 /// <summary>
-/// Writes one JSON object per record, shaped like the seed's example. Strings go through
-/// <see cref="Utf8JsonWriter"/>, so quotes, newlines and control characters are escaped and every line parses.
+/// One record as one JSON object, shaped like the seed's example: <c>timestamp</c>, <c>level</c>,
+/// <c>logger_name</c>, <c>message</c>, <c>context</c>, and <c>performance</c> for PerfLogging's records. Strings go
+/// through <see cref="Utf8JsonWriter"/>, so quotes, newlines and control characters are escaped and every line parses.
 /// </summary>
-[ProviderAlias("PerformanceJsonConsole")]
-internal sealed class PerformanceJsonConsoleLoggerProvider : ILoggerProvider, ISupportExternalScope
+internal static class PerformanceJsonLine
 {
     private static readonly JsonWriterOptions s_writerOptions = new()
     {
@@ -21,24 +20,16 @@ internal sealed class PerformanceJsonConsoleLoggerProvider : ILoggerProvider, IS
         Indented = false,
     };
 
-    private readonly PerformanceJsonConsoleOptions _options;
-    private readonly Lock _gate = new();
-    private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
-
-    public PerformanceJsonConsoleLoggerProvider(IOptions<PerformanceJsonConsoleOptions> options)
-    {
-        _options = options.Value;
-    }
-
-    public ILogger CreateLogger(string categoryName) => new JsonLogger(this, categoryName);
-
-    public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
-
-    public void Dispose()
-    {
-    }
-
-    private void Write<TState>(string category, LogLevel level, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    /// <summary>The record as one line of JSON, without the line break.</summary>
+    public static string Format<TState>(
+        string category,
+        LogLevel level,
+        EventId eventId,
+        TState state,
+        Exception? exception,
+        Func<TState, Exception?, string> formatter,
+        IExternalScopeProvider? scopes,
+        PerformanceJsonConsoleOptions options)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
         using (var json = new Utf8JsonWriter(buffer, s_writerOptions))
@@ -49,7 +40,7 @@ internal sealed class PerformanceJsonConsoleLoggerProvider : ILoggerProvider, IS
             json.WriteString("logger_name", category);
             json.WriteString("message", formatter(state, exception));
             var (metrics, properties) = Split(eventId, state);
-            WriteContext(json, properties, metrics?[MetricNames.OperationName] as string);
+            WriteContext(json, properties, metrics?[MetricNames.OperationName] as string, scopes, options.IncludeScopes);
             if (metrics is not null)
             {
                 json.WritePropertyName("performance");
@@ -62,7 +53,7 @@ internal sealed class PerformanceJsonConsoleLoggerProvider : ILoggerProvider, IS
                 json.WriteEndObject();
             }
 
-            if (exception is not null && _options.IncludeException)
+            if (exception is not null && options.IncludeException)
             {
                 json.WriteString("exception", exception.ToString());
             }
@@ -70,13 +61,7 @@ internal sealed class PerformanceJsonConsoleLoggerProvider : ILoggerProvider, IS
             json.WriteEndObject();
         }
 
-        var line = Encoding.UTF8.GetString(buffer.WrittenSpan);
-        lock (_gate)
-        {
-            var output = _options.Output ?? Console.Out;
-            output.WriteLine(line);
-            output.Flush();
-        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>The metric fields of a performance record (null for other records), and the other properties.</summary>
@@ -113,7 +98,7 @@ internal sealed class PerformanceJsonConsoleLoggerProvider : ILoggerProvider, IS
 
     private static readonly string[] s_metricNames = [.. new PerformanceMetrics().ToDictionary().Keys];
 
-    private void WriteContext(Utf8JsonWriter json, IEnumerable<KeyValuePair<string, object?>> properties, string? operationName)
+    private static void WriteContext(Utf8JsonWriter json, IEnumerable<KeyValuePair<string, object?>> properties, string? operationName, IExternalScopeProvider? scopes, bool includeScopes)
     {
         var fields = new Dictionary<string, object?>(StringComparer.Ordinal);
         if (PerformanceContext.RequestId is { } requestId)
@@ -121,9 +106,9 @@ internal sealed class PerformanceJsonConsoleLoggerProvider : ILoggerProvider, IS
             fields[MetricNames.RequestId] = requestId;
         }
 
-        if (_options.IncludeScopes)
+        if (includeScopes && scopes is not null)
         {
-            _scopes.ForEachScope(
+            scopes.ForEachScope(
                 static (scope, fields) =>
                 {
                     if (scope is IEnumerable<KeyValuePair<string, object?>> pairs)
@@ -196,22 +181,6 @@ internal sealed class PerformanceJsonConsoleLoggerProvider : ILoggerProvider, IS
             default:
                 json.WriteString(key, value.ToString());
                 break;
-        }
-    }
-
-    private sealed class JsonLogger(PerformanceJsonConsoleLoggerProvider provider, string category) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => provider._scopes.Push(state);
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (IsEnabled(logLevel))
-            {
-                provider.Write(category, logLevel, eventId, state, exception, formatter);
-            }
         }
     }
 }

@@ -64,4 +64,22 @@ public class ReloadTests
         var error = collector.GetSnapshot().ShouldHaveSingleItem();
         error.Message.ShouldContain("could not be reloaded, the last valid options stay in effect");
     }
+
+    [Test]
+    public void A_reload_error_names_the_line_and_column_the_builds_PERF004_names()
+    {
+        using var folder = new TempDirectory();
+        var file = folder.Write("perflogging.json", """{ "Enabled": true }""");
+        var (configuration, services, collector) = Create(file);
+        using var scope = services;
+        _ = services.GetRequiredService<IOptionsMonitor<PerformanceLoggingOptions>>().CurrentValue;
+
+        // The document PERF004_points_at_the_offending_character locates at perflogging.json(3,3).
+        File.WriteAllText(file, "{\n  \"Enabled\": true\n  \"Thresholds\": {}\n}");
+        configuration.Reload();
+
+        collector.GetSnapshot().ShouldHaveSingleItem().Message.ShouldStartWith(
+            "'perflogging.json' at line 3, column 3 could not be reloaded, the last valid options stay in effect: " +
+            "'\"' is invalid after a value. Expected either ',', '}', or ']'. Fix the JSON; the next valid save is picked up.");
+    }
 }

@@ -3,7 +3,6 @@ using PerfLogging.Samples.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
-#region aspnetcore-setup
 // One console provider, one JSON line per record (the formatter replaces the template's plain console lines).
 builder.Logging.AddPerformanceJsonConsole();
 
@@ -16,16 +15,13 @@ builder.Services.AddOpenTelemetry()
         .AddAspNetCoreInstrumentation()
         .AddSource("PerfLogging")
         .AddOtlpExporter());
-#endregion
 
 builder.Services.AddSingleton<OrderLookup>();
 
 var app = builder.Build();
 
-#region aspnetcore-middleware
 // request_id (HttpContext.TraceIdentifier), http.request.method and http.route on every record of the request.
 app.UsePerformanceLogging();
-#endregion
 
 app.MapGet("/orders/{id:int}", async (int id, OrderLookup orders) => await orders.FindAsync(id));
 

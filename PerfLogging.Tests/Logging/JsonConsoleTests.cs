@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -104,5 +105,47 @@ public class JsonConsoleTests
         line.EnumerateObject().Select(p => p.Name).ShouldBe(["timestamp", "level", "logger_name", "message", "context"]);
         line.GetProperty("message").GetString().ShouldBe("Order 42 placed");
         line.GetProperty("context").GetProperty("OrderId").GetInt32().ShouldBe(42);
+    }
+
+    [Test]
+    [NonParallelizable]
+    public void Through_the_console_provider_its_own_options_apply_and_each_record_is_one_line()
+    {
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var (originalOut, originalError) = (Console.Out, Console.Error);
+        Console.SetOut(TextWriter.Synchronized(output));
+        Console.SetError(TextWriter.Synchronized(errors));
+        try
+        {
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Logging:Console:LogToStandardErrorThreshold"] = "Error",
+                ["Logging:Console:FormatterOptions:IncludeScopes"] = "false",
+            }).Build();
+            using (var services = new ServiceCollection()
+                .AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).AddConsole().AddPerformanceJsonConsole())
+                .BuildServiceProvider())
+            {
+                var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Shop.Orders");
+                using (logger.BeginScope(new Dictionary<string, object?> { ["tenant"] = "t1" }))
+                {
+                    logger.LogInformation("Order {OrderId} placed", 42);
+                    logger.LogError("Order {OrderId} lost", 43);
+                }
+            }
+        }
+        finally
+        {
+            Console.SetOut(originalOut);
+            Console.SetError(originalError);
+        }
+
+        var placed = JsonDocument.Parse(output.ToString().Trim()).RootElement;
+        placed.GetProperty("message").GetString().ShouldBe("Order 42 placed");
+        placed.GetProperty("context").TryGetProperty("tenant", out _).ShouldBeFalse();
+        var lost = JsonDocument.Parse(errors.ToString().Trim()).RootElement;
+        lost.GetProperty("message").GetString().ShouldBe("Order 43 lost");
+        lost.GetProperty("level").GetString().ShouldBe("Error");
     }
 }

@@ -8,7 +8,7 @@ namespace PerfLogging.Tests.Packaging;
 /// repository, build and run it, then break a threshold and watch the build fail.
 /// </summary>
 [Category("Build")]
-public class PackageTests
+public partial class PackageTests
 {
     private static readonly string Version = $"0.1.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmss}";
 
@@ -18,7 +18,7 @@ public class PackageTests
     public void Pack()
     {
         _work = new TempDirectory();
-        foreach (var project in new[] { "PerfLogging.Configuration", "PerfLogging.Aspects", "PerfLogging.Fody" })
+        foreach (var project in new[] { "PerfLogging.Configuration", "PerfLogging.Aspects", "PerfLogging.Fody", "PerfLogging.AspNetCore" })
         {
             var result = ProcessRunner.Run("dotnet",
             [
@@ -262,16 +262,7 @@ public class PackageTests
         Directory.CreateDirectory(app);
         File.WriteAllText(Path.Combine(app, "Directory.Build.props"), "<Project />");
         File.WriteAllText(Path.Combine(app, "Directory.Build.targets"), "<Project />");
-        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{Path.Combine(_work.Path, "feed")}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
+        WriteNugetConfig(app);
         File.WriteAllText(Path.Combine(app, name + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -289,6 +280,21 @@ public class PackageTests
             </Project>
             """);
         return app;
+    }
+
+    /// <summary>A nuget.config with only the freshly packed feed and nuget.org.</summary>
+    private void WriteNugetConfig(string app)
+    {
+        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{Path.Combine(_work.Path, "feed")}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+            </configuration>
+            """);
     }
 
     private static void WriteProgram(string app, string attribute) => File.WriteAllText(Path.Combine(app, "Program.cs"), $$"""

@@ -64,7 +64,7 @@ using (host)
     ConfigurationReport.Print(Console.Out, options, arguments.ConfigPath);
     if (!arguments.ConfigOnly)
     {
-        using var summary = new OperationSummary();
+        using var summary = new MeterSummary();
         Console.WriteLine();
         await OrderWorkflow.RunAsync(host.Services.GetRequiredService<ILoggerFactory>());
         summary.Print(Console.Out);

@@ -109,7 +109,22 @@ public sealed partial class ModuleWeaver
         : method.IsFamily || method.IsFamilyAndAssembly ? 2
         : 3;
 
-    private static bool IsCompilerGenerated(MethodDefinition method) =>
-        method.Name.Contains("<") || method.DeclaringType.Name.Contains("<") ||
-        HasAttribute(method.CustomAttributes, CompilerGenerated) || HasAttribute(method.DeclaringType.CustomAttributes, CompilerGenerated);
+    /// <summary>Compiler-generated itself, or declared in a compiler-generated type at any depth.</summary>
+    private static bool IsCompilerGenerated(MethodDefinition method)
+    {
+        if (method.Name.Contains("<") || HasAttribute(method.CustomAttributes, CompilerGenerated))
+        {
+            return true;
+        }
+
+        for (var type = method.DeclaringType; type is not null; type = type.DeclaringType)
+        {
+            if (type.Name.Contains("<") || HasAttribute(type.CustomAttributes, CompilerGenerated))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -90,12 +90,19 @@ internal static class ShowCommand
         }
 
         output.WriteLine("  settings:");
-        var width = entry.Settings.Max(s => s.Value?.Length ?? 1);
-        foreach (var setting in entry.Settings)
+        var values = entry.Settings.Select(s => Display(s.Name, s.Value)).ToList();
+        var width = values.Max(v => v.Length);
+        for (var i = 0; i < values.Count; i++)
         {
-            output.WriteLine($"    {setting.Name,-18} {(setting.Value ?? "-").PadRight(width)}  {setting.Source}");
+            output.WriteLine($"    {entry.Settings[i].Name,-18} {values[i].PadRight(width)}  {entry.Settings[i].Source}");
         }
     }
+
+    /// <summary>A setting's value as C# writes it: the manifest keeps <c>OnError</c> as the enum's number.</summary>
+    private static string Display(string name, string? value) =>
+        value is null ? "-"
+        : name == "OnError" && int.TryParse(value, out var mode) && mode is >= 0 and <= 2 ? new[] { "LogAndRaise", "LogAndContinue", "Silent" }[mode]
+        : value;
 
     private static Mono.Cecil.MethodDefinition Resolve(WovenAssembly assembly, string signature, string manifestPath) =>
         assembly.Find(signature)

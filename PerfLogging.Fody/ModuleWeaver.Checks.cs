@@ -115,15 +115,7 @@ public sealed partial class ModuleWeaver
     }
 
     /// <summary>The type without its custom modifiers (<c>modreq</c>/<c>modopt</c>), which signatures add to some shapes.</summary>
-    internal static TypeReference WithoutModifiers(TypeReference type)
-    {
-        while (type is IModifierType modified)
-        {
-            type = modified.ElementType;
-        }
-
-        return type;
-    }
+    internal static TypeReference WithoutModifiers(TypeReference type) => Names.WithoutModifiers(type);
 
     /// <summary>
     /// ref structs (Span&lt;T&gt;, …), and generic parameters that allow them (<c>allows ref struct</c>), cannot be

@@ -49,13 +49,9 @@ public sealed partial class ModuleWeaver
     /// <summary>Whether a rule selects the method: scope, namespace, type and method globs, and visibility.</summary>
     private static bool Selects(FabricRule rule, MethodDefinition method)
     {
-        var visibility = method.IsPublic ? 1
-            : method.IsAssembly || method.IsFamilyOrAssembly ? 2
-            : method.IsFamily || method.IsFamilyAndAssembly ? 4
-            : 8;
         return FabricGlob.Selects(
             rule.Scope, rule.Namespace, rule.IncludeChildNamespaces, rule.TypeName, rule.MethodName, rule.Visibility,
-            NamespaceOf(method.DeclaringType), PerfLogging.Runtime.OperationNames.StripArity(method.DeclaringType.Name), method.Name, visibility);
+            NamespaceOf(method.DeclaringType), PerfLogging.Runtime.OperationNames.StripArity(method.DeclaringType.Name), method.Name, 1 << VisibilityOf(method));
     }
 
     /// <summary>Adds a matching rule's settings below the attributes' (rules rank lower).</summary>

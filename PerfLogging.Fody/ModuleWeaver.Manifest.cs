@@ -14,7 +14,8 @@ public sealed partial class ModuleWeaver
 
     /// <summary>
     /// Writes <c>&lt;Assembly&gt;.perflogging.json</c> next to the woven assembly: every woven method, its operation
-    /// name, shape, and where each setting came from. Sorted and without timestamps, so rebuilds are identical.
+    /// name, shape, and where each setting came from; then every other method the user wrote, with why it is not woven.
+    /// Sorted and without timestamps, so rebuilds are identical.
     /// </summary>
     private void WriteManifest(IReadOnlyCollection<WeaveTarget> woven)
     {
@@ -23,16 +24,33 @@ public sealed partial class ModuleWeaver
         json.Append("  \"assembly\": ").Append(Quote(ModuleDefinition.Assembly.Name.Name)).Append(",\n");
         json.Append("  \"methods\": [");
         var first = true;
-        foreach (var target in woven.OrderBy(t => Signature(t.Method), System.StringComparer.Ordinal))
+        foreach (var target in woven.OrderBy(t => Names.Signature(t.Method), System.StringComparer.Ordinal))
         {
             json.Append(first ? "\n" : ",\n");
             first = false;
             AppendMethod(json, target);
         }
 
-        json.Append(first ? "]\n" : "\n  ]\n").Append("}\n");
+        json.Append(first ? "]" : "\n  ]").Append(",\n");
+        AppendNotWoven(json);
+        json.Append("}\n");
         var path = Path.ChangeExtension(AssemblyFilePath, null) + ManifestExtension;
         File.WriteAllText(path, json.ToString(), new UTF8Encoding(false));
+    }
+
+    /// <summary>Methods listed by signature with the reason; overloads that share a signature after erasure appear once.</summary>
+    private void AppendNotWoven(StringBuilder json)
+    {
+        json.Append("  \"notWoven\": [");
+        var first = true;
+        foreach (var group in _notWoven.GroupBy(n => Names.Signature(n.Method)).OrderBy(g => g.Key, System.StringComparer.Ordinal))
+        {
+            json.Append(first ? "\n" : ",\n");
+            first = false;
+            json.Append("    { \"method\": ").Append(Quote(group.Key)).Append(", \"reason\": ").Append(Quote(group.First().Reason)).Append(" }");
+        }
+
+        json.Append(first ? "]\n" : "\n  ]\n");
     }
 
     private static void AppendMethod(StringBuilder json, WeaveTarget target)
@@ -41,7 +59,7 @@ public sealed partial class ModuleWeaver
         var includeClass = settings.Get("IncludeClassName")?.Argument.Value as bool? ?? true;
         var operation = settings.Get("OperationName")?.Argument.Value as string ?? Names.DefaultOperation(target.Method, includeClass);
         json.Append("    {\n");
-        json.Append("      \"method\": ").Append(Quote(Signature(target.Method))).Append(",\n");
+        json.Append("      \"method\": ").Append(Quote(Names.Signature(target.Method))).Append(",\n");
         json.Append("      \"operation\": ").Append(Quote(operation)).Append(",\n");
         json.Append("      \"shape\": ").Append(Quote(target.Shape.ToString())).Append(",\n");
         if (settings.ConditionType is not null)
@@ -79,9 +97,6 @@ public sealed partial class ModuleWeaver
         "IncludeArgs" or "IncludeResult" or "IncludeMemory" or "IncludeCpu" => "configuration: Metrics",
         _ => "default",
     };
-
-    private static string Signature(MethodDefinition method) =>
-        $"{Names.Display(method)}({string.Join(", ", method.Parameters.Select(Names.Parameter))})";
 
     private static string Literal(object? value) => value switch
     {

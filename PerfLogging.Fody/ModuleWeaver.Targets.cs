@@ -23,6 +23,7 @@ public sealed partial class ModuleWeaver
     /// </summary>
     private List<WeaveTarget> CollectTargets()
     {
+        _notWoven.Clear();
         var rules = ReadFabricRules();
         var targets = new List<WeaveTarget>();
         foreach (var type in ModuleDefinition.GetTypes().ToList())
@@ -44,6 +45,7 @@ public sealed partial class ModuleWeaver
                 var fromRules = selectable && matching.Count > 0;
                 if (!explicitly && !fromType && !fromRules)
                 {
+                    NotSelected(method, typeExcluded, rules);
                     continue;
                 }
 
@@ -68,6 +70,10 @@ public sealed partial class ModuleWeaver
                 if (!settings.Disabled)
                 {
                     targets.Add(new WeaveTarget(method, settings));
+                }
+                else
+                {
+                    _notWoven.Add(new NotWoven(method, $"disabled: the {settings.ConditionSource} is [ConditionalPerformanceLogging(false)]"));
                 }
             }
         }

@@ -7,6 +7,7 @@ using PerfLogging.Runtime;
 namespace PerfLogging.Fody;
 
 /// <summary>Names as people write them in C#: <c>Shop.Repository.Find</c>, not <c>Shop.Repository`1::Find</c>.</summary>
+/// <remarks>Linked into the <c>perflogging</c> tool, which finds a manifest's methods in the woven assembly by these names.</remarks>
 internal static class Names
 {
     public static string Display(MethodDefinition method) =>
@@ -68,9 +69,24 @@ internal static class Names
     /// <summary>A parameter as it reads in a signature: its ref kind, then its type.</summary>
     public static string Parameter(ParameterDefinition parameter)
     {
-        var type = ModuleWeaver.WithoutModifiers(parameter.ParameterType);
+        var type = WithoutModifiers(parameter.ParameterType);
         var kind = type is not ByReferenceType ? string.Empty : parameter.IsOut ? "out " : parameter.IsIn ? "in " : "ref ";
         return kind + Signature(type);
+    }
+
+    /// <summary>A method as the manifest names it: <c>Shop.Repository&lt;T&gt;.Find(Int32, out String)</c>.</summary>
+    public static string Signature(MethodDefinition method) =>
+        $"{Display(method)}({string.Join(", ", method.Parameters.Select(Parameter))})";
+
+    /// <summary>The type without its custom modifiers (<c>modreq</c>/<c>modopt</c>), which signatures add to some shapes.</summary>
+    public static TypeReference WithoutModifiers(TypeReference type)
+    {
+        while (type is IModifierType modified)
+        {
+            type = modified.ElementType;
+        }
+
+        return type;
     }
 
     /// <summary>The default operation name, exactly as the runtime computes it when configuration does not change it.</summary>

@@ -11,6 +11,7 @@ internal sealed class FabricRule
         Fabric = fabric;
         Attribute = attribute;
         Scope = scope;
+        Index = index;
         Source = PerfLogging.Fabrics.AspectPrecedence.RuleLayer(scope, Names.Display(fabric), index);
         foreach (var property in attribute.Properties)
         {
@@ -26,6 +27,9 @@ internal sealed class FabricRule
     public string? Scope { get; }
 
     public bool IsNamespaceRule => Scope is not null;
+
+    /// <summary>The rule's position among its fabric's rules, from 0.</summary>
+    public int Index { get; }
 
     public string Source { get; }
 

@@ -119,6 +119,6 @@ public class SampleTests
     private static string[] Row(string output, string operation)
     {
         var cells = output.Split('\n').Single(l => l.StartsWith(operation + " ", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return [cells[1], cells[5], cells[6], cells[7]];
+        return [cells[1], cells[6], cells[7], cells[8]];
     }
 }

@@ -13,6 +13,11 @@ internal static class Repository
 
     public static string SampleDll => Path.Combine(Root, "Samples", "PerfLogging.Samples", "bin", BuildConfiguration, "net10.0", "PerfLogging.Samples.dll");
 
+    public static string ToolDll => Path.Combine(Root, "PerfLogging.Tool", "bin", BuildConfiguration, "net10.0", "PerfLogging.Tool.dll");
+
+    /// <summary>The woven test assembly in its own project's output, where its manifest is written beside it.</summary>
+    public static string WovenOutput(string project) => Path.Combine(Root, project, "bin", BuildConfiguration, "net10.0", project + ".dll");
+
     private static string Metadata(string key) =>
         typeof(Repository).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 }

@@ -82,4 +82,23 @@ public class ManifestTests
         Method("PerfLogging.Tests.Target.Conditional.WhenField()").GetProperty("condition").GetString().ShouldBe("PerfLogging.Tests.Target.Flags.Field");
         Method("PerfLogging.Tests.Target.Calculator.Named()").GetProperty("operation").GetString().ShouldBe("custom_name");
     }
+
+    [Test]
+    public void Methods_left_as_they_are_are_listed_with_why_and_compiler_generated_code_is_not()
+    {
+        var woven = Manifest().GetProperty("methods").EnumerateArray().Select(m => m.GetProperty("method").GetString()).ToList();
+        var notWoven = Manifest().GetProperty("notWoven").EnumerateArray()
+            .ToDictionary(m => m.GetProperty("method").GetString()!, m => m.GetProperty("reason").GetString());
+
+        notWoven["PerfLogging.Tests.Target.Reporting.Excluded()"].ShouldBe("excluded: [NoPerformanceLogging] is on the method");
+        notWoven["PerfLogging.Tests.Target.ExcludedType.Work()"].ShouldBe("excluded: [NoPerformanceLogging] is on its type PerfLogging.Tests.Target.ExcludedType");
+        notWoven["PerfLogging.Tests.Target.Conditional.Never()"].ShouldBe("disabled: the method attribute is [ConditionalPerformanceLogging(false)]");
+        notWoven["PerfLogging.Tests.Target.Flags.Check()"].ShouldBe("not selected: no performance attribute is on it or its type, and the assembly has no fabric rule");
+        notWoven["PerfLogging.Tests.Target.Shape.Area()"].ShouldBe("not selected: it has no body (abstract, extern or an interface member)");
+        notWoven["PerfLogging.Tests.Target.Buffers.get_Values()"].ShouldStartWith("not selected: an accessor is woven only by an attribute on the accessor itself");
+        notWoven["PerfLogging.Tests.Target.Reporting.Reporting()"].ShouldStartWith("not selected: a constructor is woven only by an attribute on the constructor itself");
+        notWoven.Keys.ShouldNotContain(m => m.Contains('<', StringComparison.Ordinal) && !m.Contains("<T", StringComparison.Ordinal));
+        notWoven.Keys.Intersect(woven!).ShouldBeEmpty();
+        notWoven.Keys.ShouldBe(notWoven.Keys.Order(StringComparer.Ordinal).ToList());
+    }
 }

@@ -58,14 +58,14 @@ catch (FileNotFoundException ex)
     return 1;
 }
 
-OperationSummary? summary = null;
+MeterSummary? summary = null;
 using (host)
 {
     var options = host.Services.GetRequiredService<IOptionsMonitor<PerformanceLoggingOptions>>().CurrentValue;
     ConfigurationReport.Print(Console.Out, options, arguments.ConfigPath);
     if (!arguments.ConfigOnly)
     {
-        summary = new OperationSummary();
+        summary = new MeterSummary();
         Console.WriteLine();
         await OrderWorkflow.RunAsync(host.Services.GetRequiredService<ILoggerFactory>());
     }

@@ -1,0 +1,3 @@
+using PerfLogging.Tool;
+
+return Cli.Run(args, Console.Out, Console.Error);

@@ -9,7 +9,8 @@ namespace PerfLogging.Tests.Configuration;
 /// <summary>perflogging.schema.json stays in step with the options model and accepts the shipped perflogging.json.</summary>
 public class SchemaTests
 {
-    private static readonly JsonSchema Schema = JsonSchema.FromFile(Path.Combine(Repository.Root, "perflogging.schema.json"));
+    /// <summary>The schema, loaded once: JsonSchema.Net registers a loaded schema by its id for the whole process.</summary>
+    internal static readonly JsonSchema Schema = JsonSchema.FromFile(Path.Combine(Repository.Root, "perflogging.schema.json"));
 
     private static readonly JsonNode SchemaDocument = JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Root, "perflogging.schema.json")))!;
 

@@ -52,8 +52,6 @@ public class SnippetTests
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToArray());
 
-    private static readonly JsonSchema Schema = JsonSchema.FromFile(Path.Combine(Repository.Root, "perflogging.schema.json"));
-
     public sealed record Snippet(string File, int Line, string Language, string Code, string? Source, string? Region)
     {
         public override string ToString() => $"{File}({Line})";
@@ -131,7 +129,7 @@ public class SnippetTests
             return;
         }
 
-        var results = Schema.Evaluate(root, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var results = PerfLogging.Tests.Configuration.SchemaTests.Schema.Evaluate(root, new EvaluationOptions { OutputFormat = OutputFormat.List });
         results.IsValid.ShouldBeTrue($"{snippet} is not valid against perflogging.schema.json:\n{snippet.Code}");
 
         using var folder = new TempDirectory();

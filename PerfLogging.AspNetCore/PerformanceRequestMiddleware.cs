@@ -32,21 +32,23 @@ internal sealed class PerformanceRequestMiddleware(RequestDelegate next, ILogger
     }
 
     /// <summary>
-    /// Warns once when PerfLogging's spans are listened to but the request's own activity is not recorded: a
-    /// parent-based sampler (OpenTelemetry's default) then drops every PerfLogging span of the request.
+    /// Warns once when PerfLogging's spans are listened to but nobody listens to the request's own activity: it is then
+    /// never recorded, and a parent-based sampler (OpenTelemetry's default) drops every PerfLogging span under it. A
+    /// request that is not recorded although its source is listened to (an upstream caller that did not sample it, a
+    /// request the instrumentation filters out) is a sampling decision, not a setup mistake.
     /// </summary>
     private void CheckSampling()
     {
         if (!PerformanceRuntime.State.Options.Tracing.Enabled || !PerformanceTracing.Source.HasListeners() ||
-            Activity.Current is not { Recorded: false, Source.Name: var source } ||
+            Activity.Current is not { Recorded: false, Source: var requestSource } || requestSource.HasListeners() ||
             Interlocked.Exchange(ref _samplingChecked, 1) != 0)
         {
             return;
         }
 
         loggerFactory.CreateLogger("PerfLogging.AspNetCore").LogWarning(
-            "PerfLogging spans are listened to, but the request's activity ({Source}) is not recorded, so a parent-based sampler drops them. " +
+            "PerfLogging spans are listened to, but nobody listens to the request's activity ({Source}), so it is not recorded and a parent-based sampler drops the PerfLogging spans under it. " +
             "Add the request spans to the tracer provider: AddAspNetCoreInstrumentation() (package OpenTelemetry.Instrumentation.AspNetCore) or AddSource(\"Microsoft.AspNetCore\").",
-            source.Length == 0 ? "no ActivitySource" : source);
+            requestSource.Name.Length == 0 ? "no ActivitySource" : requestSource.Name);
     }
 }

@@ -20,7 +20,8 @@ public sealed class PerformanceJsonConsoleOptions : ConsoleFormatterOptions
 
     /// <summary>
     /// Gets or sets a writer that receives the lines instead of the console (a file, a test's buffer). Lines are
-    /// written to it synchronously, and the console provider writes none of them.
+    /// written to it synchronously, and the console provider writes none of them. Logging filters name this writer by
+    /// the provider alias <c>PerformanceJsonConsole</c> (e.g. <c>Logging:PerformanceJsonConsole:LogLevel</c>).
     /// </summary>
     /// <value>The default value is <see langword="null"/>: lines go through the console provider.</value>
     public TextWriter? Output { get; set; }

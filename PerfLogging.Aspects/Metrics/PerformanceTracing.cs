@@ -49,10 +49,10 @@ internal static class PerformanceTracing
     }
 
     /// <summary>
-    /// Tags the span like the log record, sets its status and ends it at the operation's end (its duration is the
-    /// operation's, not the time it took to classify and record it); a throwing listener is contained.
+    /// Tags the span like the log record, sets its status and ends it where the operation ended (not after the time it
+    /// took to classify and record it); a throwing listener is contained.
     /// </summary>
-    public static void Stop(Activity activity, ResolvedOperation operation, double seconds, PerformanceOutcome outcome, Exception? exception)
+    public static void Stop(Activity activity, ResolvedOperation operation, double seconds, long endTimestamp, PerformanceOutcome outcome, Exception? exception)
     {
         try
         {
@@ -60,7 +60,16 @@ internal static class PerformanceTracing
             // leaving its ambient state is what restores the parent span.
             using var suppressed = TrackingSuppression.WithFlow();
             Tag(activity, operation, seconds, outcome, exception);
-            activity.SetEndTime(activity.StartTimeUtc + TimeSpan.FromSeconds(seconds));
+
+            // Now, less the time since the operation's end timestamp: both read "now" from their clocks, so the span
+            // cannot end before a child that ended inside the operation. (A test clock leaves the end at now.)
+            var sinceEnd = operation.State.UsesSystemClock ? Stopwatch.GetElapsedTime(endTimestamp) : TimeSpan.Zero;
+            var end = DateTime.UtcNow - sinceEnd;
+            if (end > activity.StartTimeUtc)
+            {
+                activity.SetEndTime(end);
+            }
+
             activity.Stop();
         }
         catch (Exception ex)

@@ -321,7 +321,7 @@ public partial struct OperationScope
             PerformanceMeter.Record(operation, seconds, outcome, exception);
             if (activity is not null)
             {
-                PerformanceTracing.Stop(activity, operation, seconds, outcome, exception);
+                PerformanceTracing.Stop(activity, operation, seconds, end, outcome, exception);
             }
 
             if (write)

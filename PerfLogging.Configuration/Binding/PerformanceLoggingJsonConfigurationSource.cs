@@ -25,15 +25,22 @@ internal sealed class PerformanceLoggingJsonConfigurationProvider(PerformanceLog
 
     public override void Load(Stream stream)
     {
+        // Kept, so a failed reload can be located in what was read (the parser disposes the stream it reads).
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        var content = copy.ToArray();
         try
         {
-            base.Load(stream);
+            base.Load(new MemoryStream(content, writable: false));
         }
         catch (Exception ex) when (_loaded)
         {
             // A reload of a file being edited: keep the last good values rather than reverting to defaults.
+            var position = JsonErrorPosition.Of(ex, content) is var (line, column)
+                ? $" at line {line}, column {column}"
+                : string.Empty;
             ConfigurationProblems.Report(
-                $"'{Source.Path}'{Position(ex)} could not be reloaded, the last valid options stay in effect: {Reason(ex)} " +
+                $"'{Source.Path}'{position} could not be reloaded, the last valid options stay in effect: {Reason(ex)} " +
                 "Fix the JSON; the next valid save is picked up.");
             return;
         }
@@ -57,23 +64,6 @@ internal sealed class PerformanceLoggingJsonConfigurationProvider(PerformanceLog
         }
 
         Data = prefixed;
-    }
-
-    /// <summary>
-    /// Where parsing failed, 1-based as the build's PERF004 locates it (" at line 3, column 3"), or nothing when the
-    /// failure was not a syntax error.
-    /// </summary>
-    private static string Position(Exception exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is System.Text.Json.JsonException { LineNumber: { } line, BytePositionInLine: { } column })
-            {
-                return $" at line {line + 1}, column {column + 1}";
-            }
-        }
-
-        return string.Empty;
     }
 
     /// <summary>The parser's reason without its 0-based "LineNumber: 2 | BytePositionInLine: 2." suffix.</summary>

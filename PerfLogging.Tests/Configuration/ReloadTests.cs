@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using PerfLogging.Configuration;
+using PerfLogging.Tests.Analyzers;
 using PerfLogging.Tests.Support;
 
 namespace PerfLogging.Tests.Configuration;
@@ -81,5 +82,28 @@ public class ReloadTests
         collector.GetSnapshot().ShouldHaveSingleItem().Message.ShouldStartWith(
             "'perflogging.json' at line 3, column 3 could not be reloaded, the last valid options stay in effect: " +
             "'\"' is invalid after a value. Expected either ',', '}', or ']'. Fix the JSON; the next valid save is picked up.");
+    }
+
+    [TestCase("{\n  \"OperationField\": \"opération\" \"Enabled\": true\n}")]
+    [TestCase("{\n  \"OperationField\": \"操作\" \"Enabled\": true\n}")]
+    [TestCase("{ /* é */ \"Enabled\": true \"Thresholds\": {} }")]
+    [TestCase("\uFEFF{\r\n  \"Enabled\": true\r\n  \"Thresholds\": {}\r\n}")]
+    [TestCase("{\n  \"Enabled\": true,\n  \"Enabled\": false\n}")]
+    [TestCase("{ \"Thresholds\": { \"WarningSeconds\": 1 },\n  \"thresholds\": { \"warningseconds\": 2 } }")]
+    public void A_reload_error_names_the_position_PERF004_names_for_the_same_document(string document)
+    {
+        var perf004 = AnalyzerRunner.Run("class Plain { }", ("perflogging.json", document.TrimStart('\uFEFF'))).ShouldHaveSingleItem();
+        perf004.Id.ShouldBe("PERF004");
+        var position = perf004.Where()["perflogging.json(".Length..^1].Split(',');
+
+        using var folder = new TempDirectory();
+        var file = folder.Write("perflogging.json", """{ "Enabled": true }""");
+        var (configuration, services, collector) = Create(file);
+        using var scope = services;
+        _ = services.GetRequiredService<IOptionsMonitor<PerformanceLoggingOptions>>().CurrentValue;
+        File.WriteAllText(file, document);
+        configuration.Reload();
+
+        collector.GetSnapshot().ShouldHaveSingleItem().Message.ShouldStartWith($"'perflogging.json' at line {position[0]}, column {position[1]} could not be reloaded");
     }
 }

@@ -13,8 +13,8 @@ namespace PerfLogging.Tests.Documentation;
 /// <summary>
 /// Every C# and JSON block of the README, the docs and the package READMEs is real. A C# block preceded by
 /// <c>&lt;!-- snippet: path --&gt;</c> (or <c>path#region</c>) must be that file (or region) verbatim, and the build
-/// compiles the file; any other C# block compiles on its own with the ASP.NET Core SDK's implicit usings and nothing
-/// else, so every namespace it needs beyond those is shown. A JSON block parses; a configuration block also passes
+/// compiles the file; any other C# block compiles on its own with the implicit usings of the worker SDK (of the web
+/// SDK when it builds a <c>WebApplication</c>) and nothing else, so every namespace it needs beyond those is shown. A JSON block parses; a configuration block also passes
 /// perflogging.schema.json and the runtime loader. docs/diagnostics.md is the exception for JSON: its blocks are the
 /// wrong inputs the page explains, checked by <c>DocumentedDiagnosticsTests</c>.
 /// </summary>
@@ -22,25 +22,35 @@ public class SnippetTests
 {
     private static readonly Regex Fence = new(@"^(?<marker><!-- snippet: (?<source>[^ #]+)(#(?<region>[\w-]+))? -->\n)?```(?<lang>csharp|json)\n(?<code>.*?)^```", RegexOptions.Singleline | RegexOptions.Multiline);
 
-    /// <summary>The implicit usings of a <c>Microsoft.NET.Sdk.Web</c> project (the worker and console SDKs import fewer).</summary>
-    private const string ImplicitUsings = """
+    /// <summary>The implicit usings of a <c>Microsoft.NET.Sdk.Worker</c> project (what the host snippets assume).</summary>
+    private const string WorkerUsings = """
         global using global::System;
         global using global::System.Collections.Generic;
         global using global::System.IO;
         global using global::System.Linq;
         global using global::System.Net.Http;
-        global using global::System.Net.Http.Json;
         global using global::System.Threading;
         global using global::System.Threading.Tasks;
-        global using global::Microsoft.AspNetCore.Builder;
-        global using global::Microsoft.AspNetCore.Hosting;
-        global using global::Microsoft.AspNetCore.Http;
-        global using global::Microsoft.AspNetCore.Routing;
         global using global::Microsoft.Extensions.Configuration;
         global using global::Microsoft.Extensions.DependencyInjection;
         global using global::Microsoft.Extensions.Hosting;
         global using global::Microsoft.Extensions.Logging;
         """;
+
+    /// <summary>What a <c>Microsoft.NET.Sdk.Web</c> project imports besides: for snippets of a web app only.</summary>
+    private const string WebUsings = """
+        global using global::System.Net.Http.Json;
+        global using global::Microsoft.AspNetCore.Builder;
+        global using global::Microsoft.AspNetCore.Hosting;
+        global using global::Microsoft.AspNetCore.Http;
+        global using global::Microsoft.AspNetCore.Routing;
+        """;
+
+    /// <summary>The top-level keys of a perflogging.json without the PerformanceLogging wrapper.</summary>
+    private static readonly HashSet<string> OptionKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "$schema", "Enabled", "Thresholds", "Profiles", "Metrics", "LogLevels", "ContextPrefix", "OperationField", "AutoOperationNaming", "Tracing", "Operations",
+    };
 
     private static readonly Lazy<MetadataReference[]> References = new(() =>
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
@@ -109,9 +119,10 @@ public class SnippetTests
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
         var tree = CSharpSyntaxTree.ParseText(snippet.Code, parse, path: snippet.ToString());
         var topLevel = tree.GetRoot().DescendantNodes().OfType<GlobalStatementSyntax>().Any();
+        var web = snippet.Code.Contains("WebApplication", StringComparison.Ordinal);
         var compilation = CSharpCompilation.Create(
             "Snippet",
-            [tree, CSharpSyntaxTree.ParseText(ImplicitUsings, parse)],
+            [tree, CSharpSyntaxTree.ParseText(WorkerUsings + (web ? WebUsings : string.Empty), parse)],
             References.Value,
             new CSharpCompilationOptions(topLevel ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
@@ -124,7 +135,8 @@ public class SnippetTests
     {
         using var document = JsonDocument.Parse(snippet.Code);
         var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object || !(root.TryGetProperty("PerformanceLogging", out _) || root.TryGetProperty("$schema", out _)))
+        var names = root.ValueKind == JsonValueKind.Object ? root.EnumerateObject().Select(p => p.Name).ToList() : [];
+        if (names.Count == 0 || !(names.Contains("PerformanceLogging") || names.All(OptionKeys.Contains)))
         {
             return;
         }

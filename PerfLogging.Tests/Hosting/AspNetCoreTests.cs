@@ -104,6 +104,40 @@ public class AspNetCoreTests
         warnings.ShouldHaveSingleItem().ShouldContain("AddAspNetCoreInstrumentation()");
     }
 
+    [TestCase("unsampled-upstream")]
+    [TestCase("filtered-health-check")]
+    public async Task A_request_left_unsampled_on_purpose_is_not_reported_as_a_setup_mistake(string firstRequest)
+    {
+        var spans = new List<Activity>();
+        var warnings = new List<string>();
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders().AddProvider(new WarningCollector(warnings));
+        builder.Services.AddPerformanceLogging(o => o.Tracing.Enabled = true);
+        builder.Services.AddOpenTelemetry().WithTracing(t => t
+            .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
+            .AddSource("PerfLogging")
+            .AddInMemoryExporter(spans));
+        builder.Services.AddSingleton<OrderLookup>();
+        await using (var app = builder.Build())
+        {
+            app.UsePerformanceLogging();
+            app.MapGet("/orders/{id:int}", (int id, OrderLookup orders) => orders.FindAsync(id));
+            app.MapGet("/health", (OrderLookup orders) => orders.FindAsync(0));
+            await app.StartAsync();
+            var client = app.GetTestClient();
+            using var first = firstRequest == "unsampled-upstream"
+                ? new HttpRequestMessage(HttpMethod.Get, "/orders/1") { Headers = { { "traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00" } } }
+                : new HttpRequestMessage(HttpMethod.Get, "/health");
+            (await client.SendAsync(first)).EnsureSuccessStatusCode();
+            (await client.GetAsync(new Uri("/orders/2", UriKind.Relative))).EnsureSuccessStatusCode();
+            await app.StopAsync();
+        }
+
+        spans.ShouldContain(s => s.Source.Name == "PerfLogging");
+        warnings.ShouldBeEmpty();
+    }
+
     private static WebApplicationFactory<Program> Factory(List<Activity>? spans) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(web => web.ConfigureServices(services =>
         {

@@ -136,4 +136,37 @@ public class OpenTelemetryTests
         var seconds = double.Parse(harness.Single().Field("duration_seconds")!, System.Globalization.CultureInfo.InvariantCulture);
         span.Duration.TotalSeconds.ShouldBe(seconds, tolerance: 0.001);
     }
+
+    [Test]
+    public void A_span_ends_after_every_child_that_ended_inside_its_operation()
+    {
+        var spans = new List<Activity>();
+        using var childSource = new ActivitySource("Tests.Child");
+        using var tracerProvider = Sdk.CreateTracerProviderBuilder().AddSource("PerfLogging").AddSource("Tests.Child").AddInMemoryExporter(spans).Build();
+        using var harness = Harness(tracing: true);
+        PerformanceLogging.Configure(harness.Factory, harness.Options);
+
+        var late = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            spans.Clear();
+            Algorithms.GetOrAdd(new Dictionary<int, List<int>>(), i, _ =>
+            {
+                using var child = childSource.StartActivity("child");
+                Thread.SpinWait(1000);
+                return new List<int>();
+            });
+            tracerProvider.ForceFlush();
+
+            var parent = spans.Single(s => s.Source.Name == "PerfLogging");
+            var child = spans.Single(s => s.Source.Name == "Tests.Child");
+            child.ParentSpanId.ShouldBe(parent.SpanId);
+            if (child.StartTimeUtc + child.Duration > parent.StartTimeUtc + parent.Duration)
+            {
+                late.Add($"call {i}: the child ends {(child.StartTimeUtc + child.Duration - parent.StartTimeUtc - parent.Duration).TotalMicroseconds} us after its parent");
+            }
+        }
+
+        late.ShouldBeEmpty();
+    }
 }

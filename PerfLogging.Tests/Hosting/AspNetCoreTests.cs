@@ -82,23 +82,7 @@ public class AspNetCoreTests
     public async Task Without_the_request_spans_PerfLogging_spans_are_dropped_and_the_middleware_says_how_to_fix_it()
     {
         var spans = new List<Activity>();
-        var warnings = new List<string>();
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
-        builder.Logging.ClearProviders().AddProvider(new WarningCollector(warnings));
-        builder.Services.AddPerformanceLogging(o => o.Tracing.Enabled = true);
-        builder.Services.AddOpenTelemetry().WithTracing(t => t.AddSource("PerfLogging").AddInMemoryExporter(spans));
-        builder.Services.AddSingleton<OrderLookup>();
-        await using (var app = builder.Build())
-        {
-            app.UsePerformanceLogging();
-            app.MapGet("/orders/{id:int}", (int id, OrderLookup orders) => orders.FindAsync(id));
-            await app.StartAsync();
-            var client = app.GetTestClient();
-            (await client.GetAsync(new Uri("/orders/1", UriKind.Relative))).EnsureSuccessStatusCode();
-            (await client.GetAsync(new Uri("/orders/2", UriKind.Relative))).EnsureSuccessStatusCode();
-            await app.StopAsync();
-        }
+        var warnings = await RunTracedApp(t => t.AddSource("PerfLogging").AddInMemoryExporter(spans), "/orders/1", "/orders/2");
 
         spans.ShouldBeEmpty();
         warnings.ShouldHaveSingleItem().ShouldContain("AddAspNetCoreInstrumentation()");
@@ -109,33 +93,50 @@ public class AspNetCoreTests
     public async Task A_request_left_unsampled_on_purpose_is_not_reported_as_a_setup_mistake(string firstRequest)
     {
         var spans = new List<Activity>();
+        var warnings = await RunTracedApp(
+            t => t
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
+                .AddSource("PerfLogging")
+                .AddInMemoryExporter(spans),
+            firstRequest == "unsampled-upstream" ? "/orders/1 unsampled" : "/health",
+            "/orders/2");
+
+        spans.ShouldContain(s => s.Source.Name == "PerfLogging");
+        warnings.ShouldBeEmpty();
+    }
+
+    /// <summary>
+    /// A minimal API app with tracing on and the given tracer setup; each path is requested in turn ("path unsampled"
+    /// with an upstream traceparent that did not sample). Returns what the middleware warned.
+    /// </summary>
+    private static async Task<List<string>> RunTracedApp(Action<TracerProviderBuilder> tracing, params string[] requests)
+    {
         var warnings = new List<string>();
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders().AddProvider(new WarningCollector(warnings));
         builder.Services.AddPerformanceLogging(o => o.Tracing.Enabled = true);
-        builder.Services.AddOpenTelemetry().WithTracing(t => t
-            .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
-            .AddSource("PerfLogging")
-            .AddInMemoryExporter(spans));
+        builder.Services.AddOpenTelemetry().WithTracing(tracing);
         builder.Services.AddSingleton<OrderLookup>();
-        await using (var app = builder.Build())
+        await using var app = builder.Build();
+        app.UsePerformanceLogging();
+        app.MapGet("/orders/{id:int}", (int id, OrderLookup orders) => orders.FindAsync(id));
+        app.MapGet("/health", (OrderLookup orders) => orders.FindAsync(0));
+        await app.StartAsync();
+        var client = app.GetTestClient();
+        foreach (var request in requests)
         {
-            app.UsePerformanceLogging();
-            app.MapGet("/orders/{id:int}", (int id, OrderLookup orders) => orders.FindAsync(id));
-            app.MapGet("/health", (OrderLookup orders) => orders.FindAsync(0));
-            await app.StartAsync();
-            var client = app.GetTestClient();
-            using var first = firstRequest == "unsampled-upstream"
-                ? new HttpRequestMessage(HttpMethod.Get, "/orders/1") { Headers = { { "traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00" } } }
-                : new HttpRequestMessage(HttpMethod.Get, "/health");
-            (await client.SendAsync(first)).EnsureSuccessStatusCode();
-            (await client.GetAsync(new Uri("/orders/2", UriKind.Relative))).EnsureSuccessStatusCode();
-            await app.StopAsync();
+            using var message = new HttpRequestMessage(HttpMethod.Get, request.Split(' ')[0]);
+            if (request.EndsWith(" unsampled", StringComparison.Ordinal))
+            {
+                message.Headers.Add("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00");
+            }
+
+            (await client.SendAsync(message)).EnsureSuccessStatusCode();
         }
 
-        spans.ShouldContain(s => s.Source.Name == "PerfLogging");
-        warnings.ShouldBeEmpty();
+        await app.StopAsync();
+        return warnings;
     }
 
     private static WebApplicationFactory<Program> Factory(List<Activity>? spans) =>

@@ -1,15 +1,18 @@
 namespace PerfLogging.Reporting;
 
 /// <summary>
-/// Durations in a fixed number of logarithmic buckets, so a summary of any number of calls takes the same memory
-/// (2,765 counters, about 22 KB). A percentile is within <see cref="RelativeError"/> (0.5 %) of the exact
-/// nearest-rank value for durations from 100 ns to 100,000 s, and never outside the smallest and largest duration
-/// seen; <see cref="Max"/>, and a percentile whose rank is the last call, are exact.
+/// Durations in logarithmic buckets, so a summary of any number of calls takes bounded memory per operation: an
+/// operation whose calls fall in a few buckets keeps only those (about 100 bytes for up to 4 buckets, 12 bytes a
+/// bucket after that), and one that reaches <see cref="SparseBucketLimit"/> distinct buckets switches to all
+/// 2,765 counters (about 22 KB). A percentile is within <see cref="RelativeError"/> (0.5 %) of the exact nearest-rank
+/// value for durations from 100 ns to 100,000 s, and never outside the smallest and largest duration seen;
+/// <see cref="Max"/>, and a percentile whose rank is the last call, are exact.
 /// </summary>
 /// <remarks>
 /// Bucket <c>i</c> holds the durations in (<c>m·γ^(i-1)</c>, <c>m·γ^i</c>] with <c>m</c> = 100 ns and
 /// <c>γ = (1 + α) / (1 - α)</c>; it reports <c>2·m·γ^i / (γ + 1)</c>, which is within α of every value in it
 /// (the scheme of DDSketch). Bucket 0 holds everything up to 100 ns; durations above 100,000 s share the last one.
+/// The sparse and the dense form hold the same buckets, so they report the same percentiles.
 /// </remarks>
 public sealed class LatencyHistogram
 {
@@ -22,13 +25,25 @@ public sealed class LatencyHistogram
     /// <summary>The upper end of the range with the relative error bound, in seconds: 100,000 s.</summary>
     public const double MaximumSeconds = 1e5;
 
+    /// <summary>
+    /// The number of distinct buckets kept as a sorted list (12 bytes each) before the histogram switches to one
+    /// counter per bucket: 256, about 3 KB, an eighth of the dense form.
+    /// </summary>
+    public const int SparseBucketLimit = 256;
+
     private static readonly double s_gamma = (1 + RelativeError) / (1 - RelativeError);
     private static readonly double s_logGamma = Math.Log(s_gamma);
     private static readonly int s_bucketCount = (int)Math.Ceiling(Math.Log(MaximumSeconds / MinimumSeconds) / s_logGamma) + 1;
 
-    private readonly long[] _counts = new long[s_bucketCount];
+    // Sparse form: the first _used entries, sorted by bucket index. Null once dense.
+    private int[]? _indexes = new int[4];
+    private long[]? _sparseCounts = new long[4];
+    private int _used;
 
-    /// <summary>Gets the number of buckets every histogram holds, whatever it counts.</summary>
+    // Dense form: one counter per bucket. Null while sparse.
+    private long[]? _counts;
+
+    /// <summary>Gets the number of buckets every histogram covers, whatever it counts.</summary>
     public static int BucketCount => s_bucketCount;
 
     /// <summary>Gets the number of durations added.</summary>
@@ -40,6 +55,9 @@ public sealed class LatencyHistogram
     /// <summary>Gets the largest duration added, in seconds (0 when empty).</summary>
     public double Max { get; private set; }
 
+    /// <summary>Gets a value indicating whether the histogram holds one counter per bucket rather than a list of the buckets it uses.</summary>
+    public bool IsDense => _counts is not null;
+
     /// <summary>Adds one duration. Negative and non-finite values count as 0.</summary>
     /// <param name="seconds">The duration in seconds.</param>
     public void Add(double seconds)
@@ -49,7 +67,7 @@ public sealed class LatencyHistogram
             seconds = 0;
         }
 
-        _counts[IndexOf(seconds)]++;
+        Increment(IndexOf(seconds));
         Min = Count == 0 ? seconds : Math.Min(Min, seconds);
         Max = Count == 0 ? seconds : Math.Max(Max, seconds);
         Count++;
@@ -72,17 +90,79 @@ public sealed class LatencyHistogram
         }
 
         long seen = 0;
-        for (var i = 0; i < _counts.Length; i++)
+        if (_counts is { } counts)
         {
-            seen += _counts[i];
-            if (seen >= rank)
+            for (var i = 0; i < counts.Length; i++)
             {
-                return Math.Clamp(2 * MinimumSeconds * Math.Pow(s_gamma, i) / (s_gamma + 1), Min, Max);
+                seen += counts[i];
+                if (seen >= rank)
+                {
+                    return Reported(i);
+                }
+            }
+        }
+        else
+        {
+            for (var i = 0; i < _used; i++)
+            {
+                seen += _sparseCounts![i];
+                if (seen >= rank)
+                {
+                    return Reported(_indexes![i]);
+                }
             }
         }
 
         return Max;
     }
+
+    private void Increment(int bucket)
+    {
+        if (_counts is { } counts)
+        {
+            counts[bucket]++;
+            return;
+        }
+
+        var indexes = _indexes!;
+        var position = Array.BinarySearch(indexes, 0, _used, bucket);
+        if (position >= 0)
+        {
+            _sparseCounts![position]++;
+            return;
+        }
+
+        if (_used == SparseBucketLimit)
+        {
+            counts = new long[s_bucketCount];
+            for (var i = 0; i < _used; i++)
+            {
+                counts[indexes[i]] = _sparseCounts![i];
+            }
+
+            counts[bucket]++;
+            _counts = counts;
+            _indexes = null;
+            _sparseCounts = null;
+            return;
+        }
+
+        position = ~position;
+        if (_used == indexes.Length)
+        {
+            Array.Resize(ref _indexes, Math.Min(indexes.Length * 2, SparseBucketLimit));
+            Array.Resize(ref _sparseCounts, _indexes.Length);
+            indexes = _indexes;
+        }
+
+        Array.Copy(indexes, position, indexes, position + 1, _used - position);
+        Array.Copy(_sparseCounts!, position, _sparseCounts!, position + 1, _used - position);
+        indexes[position] = bucket;
+        _sparseCounts![position] = 1;
+        _used++;
+    }
+
+    private double Reported(int bucket) => Math.Clamp(2 * MinimumSeconds * Math.Pow(s_gamma, bucket) / (s_gamma + 1), Min, Max);
 
     private static int IndexOf(double seconds) =>
         seconds <= MinimumSeconds ? 0 : Math.Min((int)Math.Ceiling(Math.Log(seconds / MinimumSeconds) / s_logGamma), s_bucketCount - 1);

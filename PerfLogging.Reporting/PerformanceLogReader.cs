@@ -5,13 +5,14 @@ namespace PerfLogging.Reporting;
 /// <summary>
 /// Streams the JSON lines <c>AddPerformanceJsonConsole</c> writes into an <see cref="OperationSummary"/>: one call per
 /// line with a <c>performance</c> object; every other line (text, application records, broken JSON) is counted and
-/// skipped. Memory stays constant whatever the input's length: a read buffer (grown only for a longer line) and the
-/// summary's fixed-size histograms.
+/// skipped. Memory does not grow with the input's length: a read buffer (grown only for a longer line, up to
+/// <see cref="MaxLineBytes"/>) and the summary's histograms, bounded per operation.
 /// </summary>
 /// <remarks>
 /// A record's outcome is read from its fields: <c>success</c> false is an error; then <c>exceeded_critical</c>,
-/// <c>exceeded_warning</c>; then the level, for calls over a memory threshold (which raises the level without setting
-/// those flags): <c>Critical</c> or <c>Warning</c> under the default <c>LogLevels</c>.
+/// <c>exceeded_warning</c>; then, for a call that measured memory (<c>memory_delta_mb</c> not null), the level,
+/// since a memory threshold raises the level without setting those flags: <c>Critical</c> or <c>Warning</c> under the
+/// default <c>LogLevels</c>. Any other call succeeded, whatever level <c>LogLevels:Success</c> gives it.
 /// </remarks>
 public sealed class PerformanceLogReader
 {
@@ -23,7 +24,7 @@ public sealed class PerformanceLogReader
 
     /// <summary>Initializes a new instance of the <see cref="PerformanceLogReader"/> class.</summary>
     /// <param name="summary">Where calls are added.</param>
-    /// <param name="since">When given, records with an earlier <c>timestamp</c> (or none) are left out.</param>
+    /// <param name="since">When given, records with an earlier <c>timestamp</c> (or none) are left out; a timestamp without an offset is UTC.</param>
     /// <param name="operationFilter">When given, records of operations it refuses are left out.</param>
     public PerformanceLogReader(OperationSummary summary, DateTimeOffset? since = null, Func<string, bool>? operationFilter = null)
     {
@@ -32,13 +33,16 @@ public sealed class PerformanceLogReader
         _operationFilter = operationFilter;
     }
 
+    /// <summary>The longest line read, in bytes (16 MiB); a longer one is counted as skipped.</summary>
+    public const int MaxLineBytes = 16 << 20;
+
     /// <summary>Gets the number of performance records added to the summary.</summary>
     public long Records { get; private set; }
 
     /// <summary>Gets the number of performance records left out by the time or operation filter.</summary>
     public long Filtered { get; private set; }
 
-    /// <summary>Gets the number of other lines: not JSON, JSON without a <c>performance</c> object, or broken.</summary>
+    /// <summary>Gets the number of other lines: not JSON, JSON without a <c>performance</c> object, broken, or longer than <see cref="MaxLineBytes"/>.</summary>
     public long Skipped { get; private set; }
 
     /// <summary>Gets the number of bytes read.</summary>
@@ -46,10 +50,12 @@ public sealed class PerformanceLogReader
 
     /// <summary>Reads <paramref name="input"/> to its end, line by line (LF or CRLF).</summary>
     /// <param name="input">The log: a file or standard input.</param>
+    /// <remarks>A line longer than <see cref="MaxLineBytes"/> is skipped as it streams past, never held whole.</remarks>
     public void Read(Stream input)
     {
         var buffer = new byte[1 << 20];
         var filled = 0;
+        var overLong = false;
         int read;
         while ((read = input.Read(buffer, filled, buffer.Length - filled)) > 0)
         {
@@ -59,14 +65,32 @@ public sealed class PerformanceLogReader
             int newline;
             while ((newline = buffer.AsSpan(start, filled - start).IndexOf((byte)'\n')) >= 0)
             {
-                ReadLine(buffer.AsSpan(start, newline));
+                if (overLong)
+                {
+                    // The end of a line whose start was dropped.
+                    overLong = false;
+                    Skipped++;
+                }
+                else
+                {
+                    ReadLine(buffer.AsSpan(start, newline));
+                }
+
                 start += newline + 1;
             }
 
             filled -= start;
             if (start == 0 && filled == buffer.Length)
             {
-                Array.Resize(ref buffer, buffer.Length * 2);
+                if (buffer.Length >= MaxLineBytes)
+                {
+                    overLong = true;
+                    filled = 0;
+                }
+                else
+                {
+                    Array.Resize(ref buffer, Math.Min(buffer.Length * 2, MaxLineBytes));
+                }
             }
             else
             {
@@ -74,7 +98,11 @@ public sealed class PerformanceLogReader
             }
         }
 
-        if (filled > 0)
+        if (overLong)
+        {
+            Skipped++;
+        }
+        else if (filled > 0)
         {
             ReadLine(buffer.AsSpan(0, filled));
         }
@@ -84,6 +112,11 @@ public sealed class PerformanceLogReader
     /// <param name="line">The line's UTF-8 bytes.</param>
     public void ReadLine(ReadOnlySpan<byte> line)
     {
+        if (line.StartsWith("\uFEFF"u8))
+        {
+            line = line[3..];
+        }
+
         line = line.Trim(" \t\r"u8);
         if (line.IsEmpty)
         {
@@ -100,8 +133,9 @@ public sealed class PerformanceLogReader
         {
             ReadRecord(line);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // Broken JSON, a value of an unexpected kind, or a string that is not valid UTF-8.
             Skipped++;
         }
     }
@@ -128,14 +162,18 @@ public sealed class PerformanceLogReader
             else if (json.ValueTextEquals("level"u8))
             {
                 json.Read();
-                level = json.ValueTextEquals("Critical"u8) ? OperationOutcome.Critical
+                level = json.TokenType != JsonTokenType.String ? OperationOutcome.Success
+                    : json.ValueTextEquals("Critical"u8) ? OperationOutcome.Critical
                     : json.ValueTextEquals("Warning"u8) ? OperationOutcome.Warning
                     : OperationOutcome.Success;
             }
             else if (_since is not null && json.ValueTextEquals("timestamp"u8))
             {
                 json.Read();
-                timestamp = json.TokenType == JsonTokenType.String && json.TryGetDateTimeOffset(out var time) ? time : null;
+                timestamp = json.TokenType != JsonTokenType.String ? null
+                    : json.TryGetDateTime(out var unzoned) && unzoned.Kind == DateTimeKind.Unspecified ? new DateTimeOffset(unzoned, TimeSpan.Zero)
+                    : json.TryGetDateTimeOffset(out var time) ? time
+                    : null;
             }
             else
             {
@@ -160,7 +198,8 @@ public sealed class PerformanceLogReader
         var outcome = !record.Success ? OperationOutcome.Error
             : record.ExceededCritical ? OperationOutcome.Critical
             : record.ExceededWarning ? OperationOutcome.Warning
-            : level;
+            : record.MeasuredMemory ? level
+            : OperationOutcome.Success;
         _summary.Get(operation).Add(record.Seconds, outcome);
         Records++;
     }
@@ -193,6 +232,11 @@ public sealed class PerformanceLogReader
             {
                 json.Read();
                 record.Success = json.TokenType != JsonTokenType.False;
+            }
+            else if (json.ValueTextEquals("memory_delta_mb"u8))
+            {
+                json.Read();
+                record.MeasuredMemory = json.TokenType == JsonTokenType.Number;
             }
             else if (json.ValueTextEquals("exceeded_warning"u8))
             {
@@ -239,5 +283,6 @@ public sealed class PerformanceLogReader
         public bool Success;
         public bool ExceededWarning;
         public bool ExceededCritical;
+        public bool MeasuredMemory;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using PerfLogging.Tests.Support;
 
 namespace PerfLogging.Tests.Tool;
@@ -15,14 +16,21 @@ public class LogSummaryTests
     public void TearDown() => _folder.Dispose();
 
     /// <summary>One record shaped as AddPerformanceJsonConsole writes it.</summary>
-    private static string Record(string operation, double seconds, string level = "Information", bool success = true, bool warning = false, bool critical = false, string time = "2026-11-27T10:00:00.000Z") =>
-        Line(System.Text.Json.JsonEncodedText.Encode(operation, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString(), seconds, level, success, warning, critical, time);
+    private static string Record(string operation, double seconds, string level = "Information", bool success = true, bool warning = false, bool critical = false, string time = "2026-11-27T10:00:00.000Z", double? memory = null) =>
+        Line(System.Text.Json.JsonEncodedText.Encode(operation, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString(), seconds, level, success, warning, critical, time, memory);
 
-    private static string Line(string operation, double seconds, string level, bool success, bool warning, bool critical, string time) =>
+    private static string Line(string operation, double seconds, string level, bool success, bool warning, bool critical, string time, double? memory) =>
         string.Create(CultureInfo.InvariantCulture,
-            $$$"""{"timestamp":"{{{time}}}","level":"{{{level}}}","logger_name":"Shop.Orders","message":"{{{operation}}} completed","context":{"operation":"{{{operation}}}","request_id":"req_1"},"performance":{"operation_name":"{{{operation}}}","start_time":"{{{time}}}","duration_seconds":{{{seconds:R}}},"success":{{{(success ? "true" : "false")}}},"error_type":null,"exceeded_warning":{{{(warning ? "true" : "false")}}},"exceeded_critical":{{{(critical ? "true" : "false")}}},"warning_threshold":1,"critical_threshold":5}}""");
+            $$$"""{"timestamp":"{{{time}}}","level":"{{{level}}}","logger_name":"Shop.Orders","message":"{{{operation}}} completed","context":{"operation":"{{{operation}}}","request_id":"req_1"},"performance":{"operation_name":"{{{operation}}}","start_time":"{{{time}}}","duration_seconds":{{{seconds:R}}},"success":{{{(success ? "true" : "false")}}},"error_type":null,"memory_delta_mb":{{{(memory is { } mb ? mb.ToString("R", CultureInfo.InvariantCulture) : "null")}}},"exceeded_warning":{{{(warning ? "true" : "false")}}},"exceeded_critical":{{{(critical ? "true" : "false")}}},"warning_threshold":1,"critical_threshold":5}}""");
 
     private string Log(params string[] lines) => _folder.Write("app.log", string.Join('\n', lines) + "\n");
+
+    private string WriteBytes(string name, byte[] bytes)
+    {
+        var path = Path.Combine(_folder.Path, name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
 
     [Test]
     public void The_summary_of_the_samples_log_has_the_numbers_of_the_samples_own_table()
@@ -50,24 +58,25 @@ public class LogSummaryTests
     }
 
     [Test]
-    public void Outcomes_come_from_success_then_the_threshold_flags_then_the_level()
+    public void Outcomes_come_from_success_then_the_threshold_flags_then_the_level_of_a_call_that_measured_memory()
     {
         var log = Log(
             Record("checkout", 0.010),
             Record("checkout", 1.5, "Warning", warning: true),
             Record("checkout", 6, "Critical", warning: true, critical: true),
             Record("checkout", 7, "Error", success: false, warning: true, critical: true),
-            Record("checkout", 0.020, "Warning"));
+            Record("checkout", 0.020, "Warning", memory: 120.5),
+            Record("checkout", 0.030, "Warning"));
 
         var result = ToolRunner.Run("summary", log, "--format", "csv");
 
         result.ExitCode.ShouldBe(0, result.Error);
         var row = ToolRunner.Lines(result.Output)[1].Split(',');
         row[0].ShouldBe("checkout");
-        row[1].ShouldBe("5");
+        row[1].ShouldBe("6");
         row[5].ShouldBe("7000.000");
         row[6..].ShouldBe(["2", "1", "1"]);
-        double.Parse(row[2], CultureInfo.InvariantCulture).ShouldBe(1500, 1500 * 0.005);
+        double.Parse(row[2], CultureInfo.InvariantCulture).ShouldBe(30, 30 * 0.005);
     }
 
     [Test]
@@ -146,6 +155,71 @@ public class LogSummaryTests
         ToolRunner.Failure("summary", log, "--format", "1").ShouldBe((2, "perflogging: --format '1' is not one of table, markdown, csv."));
         ToolRunner.Failure("summary", log, "--since", "yesterday").ShouldBe((2,
             "perflogging: --since 'yesterday' is not a time. Write an ISO 8601 time like '2026-11-27T10:00:00Z' or a span back from now like '15m', '2h' or '7d'."));
+    }
+
+    [Test]
+    public void Json_lines_that_are_not_records_are_counted_and_skipped_whatever_they_hold()
+    {
+        var invalidUtf8 = Encoding.UTF8.GetBytes("{\"level\":\"Information\",\"performance\":{\"operation_name\":\"ab")
+            .Concat(new byte[] { 0xFF, 0xFE })
+            .Concat(Encoding.UTF8.GetBytes("\",\"duration_seconds\":0.1,\"success\":true}}\n"));
+        var log = WriteBytes(
+            "mixed.log",
+            [.. Encoding.UTF8.GetBytes("{\"level\":30,\"msg\":\"listening\"}\n"), .. invalidUtf8, .. Encoding.UTF8.GetBytes(Record("job", 0.004) + "\n")]);
+
+        var result = ToolRunner.Run("summary", log, "--format", "csv");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Output.ShouldBe("operation,calls,p50_ms,p95_ms,p99_ms,max_ms,warnings,criticals,errors\njob,1,4.000,4.000,4.000,4.000,0,0,0\n");
+        result.Error.ShouldBe("1 records of 1 operations; 0 filtered out, 2 other lines skipped.\n");
+    }
+
+    [Test]
+    public void A_log_saved_with_a_byte_order_mark_keeps_its_first_record()
+    {
+        var log = WriteBytes("bom.log", [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Record("job", 0.004) + "\n" + Record("job", 0.004) + "\n")]);
+
+        var result = ToolRunner.Run("summary", log, "--format", "csv");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Output.ShouldBe("operation,calls,p50_ms,p95_ms,p99_ms,max_ms,warnings,criticals,errors\njob,2,4.000,4.000,4.000,4.000,0,0,0\n");
+        result.Error.ShouldBe("2 records of 1 operations; 0 filtered out, 0 other lines skipped.\n");
+    }
+
+    [TestCase("1000000d")]
+    [TestCase("99999999999999d")]
+    public void A_since_span_reaching_back_before_year_one_is_a_usage_error(string since)
+    {
+        var log = Log(Record("job", 0.004));
+
+        ToolRunner.Failure("summary", log, "--since", since).ShouldBe((2,
+            $"perflogging: --since '{since}' reaches back before year 1. Write a shorter span like '7d', or an ISO 8601 time like '2026-11-27T10:00:00Z'."));
+    }
+
+    [TestCase("--sort", "p95,calls", "operation, p95, calls, max, errors")]
+    [TestCase("--format", "table,csv", "table, markdown, csv")]
+    [TestCase("--format", " csv", "table, markdown, csv")]
+    public void A_list_of_choices_is_not_a_choice(string option, string value, string choices)
+    {
+        var log = Log(Record("job", 0.004));
+
+        ToolRunner.Failure("summary", log, option, value).ShouldBe((2, $"perflogging: {option} '{value}' is not one of {choices}."));
+    }
+
+    [Test]
+    public void A_timestamp_without_an_offset_is_read_as_utc()
+    {
+        var log = Log(Record("early", 0.1, time: "2026-11-27T09:59:00.000"), Record("late", 0.1, time: "2026-11-27T10:01:00.000"));
+
+        // West of UTC, so a timestamp read as local time would be later than it is.
+        var result = ProcessRunner.Run(
+            "dotnet",
+            [Repository.ToolDll, "summary", log, "--since", "2026-11-27T10:00:00Z", "--format", "csv"],
+            environment: new Dictionary<string, string> { ["TZ"] = "America/New_York" });
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        ToolRunner.Lines(result.Output)[1..].ShouldBe(["late,1,100.000,100.000,100.000,100.000,0,0,0", string.Empty]);
+        result.Error.ShouldBe("1 records of 1 operations; 1 filtered out, 0 other lines skipped.\n");
     }
 
     private static List<string> Operations(params string[] arguments)

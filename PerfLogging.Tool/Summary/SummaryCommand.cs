@@ -64,8 +64,9 @@ internal static class SummaryCommand
             return fallback;
         }
 
-        return Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) && !int.TryParse(value, out _)
-            ? parsed
+        // By name only: Enum.TryParse would also take numbers and comma-separated lists of names.
+        return Enum.GetNames<TEnum>().FirstOrDefault(name => name.Equals(value, StringComparison.OrdinalIgnoreCase)) is { } name
+            ? Enum.Parse<TEnum>(name)
             : throw new ToolException(
                 $"{option} '{value}' is not one of {string.Join(", ", Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant()))}.", Cli.UsageError);
     }
@@ -86,13 +87,22 @@ internal static class SummaryCommand
         if (value.Length > 1 && "smhd".Contains(value[^1], StringComparison.Ordinal) &&
             double.TryParse(value.AsSpan(0, value.Length - 1), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
         {
-            return now - value[^1] switch
+            try
             {
-                's' => TimeSpan.FromSeconds(amount),
-                'm' => TimeSpan.FromMinutes(amount),
-                'h' => TimeSpan.FromHours(amount),
-                _ => TimeSpan.FromDays(amount),
-            };
+                return now - value[^1] switch
+                {
+                    's' => TimeSpan.FromSeconds(amount),
+                    'm' => TimeSpan.FromMinutes(amount),
+                    'h' => TimeSpan.FromHours(amount),
+                    _ => TimeSpan.FromDays(amount),
+                };
+            }
+            catch (Exception ex) when (ex is ArgumentOutOfRangeException or OverflowException)
+            {
+                throw new ToolException(
+                    $"--since '{value}' reaches back before year 1. Write a shorter span like '7d', or an ISO 8601 time like '2026-11-27T10:00:00Z'.",
+                    Cli.UsageError);
+            }
         }
 
         return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)

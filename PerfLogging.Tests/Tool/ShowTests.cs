@@ -179,6 +179,20 @@ public class ShowTests
         line.ShouldEndWith("). Rebuild the project to write it again.");
     }
 
+    [Test]
+    public void A_manifest_that_lists_an_unwoven_method_as_woven_asks_for_a_rebuild()
+    {
+        using var folder = new TempDirectory();
+        var assembly = Path.Combine(folder.Path, "PerfLogging.Tests.Target.dll");
+        File.Copy(Target, assembly);
+        var manifest = Path.Combine(folder.Path, "PerfLogging.Tests.Target.perflogging.json");
+        var unwoven = "PerfLogging.Tests.Target.Conditional.Never()";
+        File.WriteAllText(manifest, File.ReadAllText(WovenManifest(Target)).Replace("PerfLogging.Tests.Target.Reporting.Build(Int32)", unwoven, StringComparison.Ordinal));
+
+        ToolRunner.Failure("show", assembly, "--method", "Never").ShouldBe((1,
+            $"perflogging: '{unwoven}' is not woven in '{assembly}', though '{manifest}' lists it as woven: the manifest is from another build; rebuild the project."));
+    }
+
     private static string WovenManifest(string assembly) => Path.ChangeExtension(assembly, ".perflogging.json");
 
     private static List<string> Manifest(string assembly) =>

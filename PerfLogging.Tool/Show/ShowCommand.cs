@@ -27,7 +27,7 @@ internal static class ShowCommand
         var manifest = WeavingManifest.Read(manifestPath);
         var woven = manifest.Woven.Where(entry => filter.Matches(Resolve(assembly, entry.Method, manifestPath))).ToList();
         var notWoven = filter.IsExactMethod
-            ? manifest.NotWoven.Where(entry => assembly.Find(entry.Method) is { } method && filter.Matches(method)).ToList()
+            ? manifest.NotWoven.Where(entry => assembly.FindAll(entry.Method, woven: false).FirstOrDefault() is { } method && filter.Matches(method)).ToList()
             : [];
         if (woven.Count == 0 && notWoven.Count == 0)
         {
@@ -39,15 +39,29 @@ internal static class ShowCommand
         var first = true;
         foreach (var entry in woven)
         {
+            var methods = assembly.FindAll(entry.Method, woven: true);
+            if (methods.Count == 0)
+            {
+                throw new ToolException(
+                    $"'{entry.Method}' is not woven in '{path}', though '{manifestPath}' lists it as woven: the manifest is from another build; rebuild the project.");
+            }
+
             Separate(output, ref first);
             WriteWoven(output, entry);
             if (!arguments.Flag("--no-code"))
             {
-                var method = Resolve(assembly, entry.Method, manifestPath);
-                WriteCode(output, "woven code:", assembly.Decompile(method));
-                if (WovenAssembly.StateMachineBody(method) is { } body)
+                if (methods.Count > 1)
                 {
-                    WriteCode(output, $"its body, in the compiler's state machine {body.DeclaringType.Name}:", assembly.Decompile(body));
+                    output.WriteLine($"  {methods.Count} woven methods have this signature (they differ only in types it leaves out); the code of each follows.");
+                }
+
+                foreach (var method in methods)
+                {
+                    WriteCode(output, "woven code:", assembly.Decompile(method));
+                    if (WovenAssembly.StateMachineBody(method) is { } body)
+                    {
+                        WriteCode(output, $"its body, in the compiler's state machine {body.DeclaringType.Name}:", assembly.Decompile(body));
+                    }
                 }
             }
         }

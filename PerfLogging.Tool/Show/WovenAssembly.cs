@@ -11,7 +11,7 @@ internal sealed class WovenAssembly : IDisposable
 {
     private readonly string _path;
     private readonly ModuleDefinition _module;
-    private readonly Dictionary<string, MethodDefinition> _methods = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<MethodDefinition>> _methods = new(StringComparer.Ordinal);
     private CSharpDecompiler? _decompiler;
 
     private WovenAssembly(string path, ModuleDefinition module)
@@ -20,7 +20,15 @@ internal sealed class WovenAssembly : IDisposable
         _module = module;
         foreach (var method in module.GetTypes().SelectMany(t => t.Methods))
         {
-            _methods.TryAdd(Names.Signature(method), method);
+            // Two methods can share a signature: overloads whose parameter types differ only in namespace, and
+            // conversion operators that differ only in their return type.
+            var signature = Names.Signature(method);
+            if (!_methods.TryGetValue(signature, out var methods))
+            {
+                _methods.Add(signature, methods = []);
+            }
+
+            methods.Add(method);
         }
     }
 
@@ -38,8 +46,17 @@ internal sealed class WovenAssembly : IDisposable
         }
     }
 
-    /// <summary>The method with this manifest signature, or null when the assembly has none (a stale manifest).</summary>
-    public MethodDefinition? Find(string signature) => _methods.GetValueOrDefault(signature);
+    /// <summary>The first method with this manifest signature, or null when the assembly has none (a stale manifest).</summary>
+    public MethodDefinition? Find(string signature) => _methods.GetValueOrDefault(signature)?[0];
+
+    /// <summary>The methods with this manifest signature, woven or not as asked: those whose code does (or does not) call <c>OperationScope</c>.</summary>
+    public IReadOnlyList<MethodDefinition> FindAll(string signature, bool woven) =>
+        _methods.TryGetValue(signature, out var methods) ? [.. methods.Where(m => IsWoven(m) == woven)] : [];
+
+    /// <summary>Whether the weaver changed the method: its own IL calls <c>PerfLogging.Weaving.OperationScope</c>.</summary>
+    public static bool IsWoven(MethodDefinition method) =>
+        method.HasBody && method.Body.Instructions.Any(i =>
+            i.Operand is MethodReference called && called.DeclaringType.FullName.StartsWith("PerfLogging.Weaving.OperationScope", StringComparison.Ordinal));
 
     /// <summary>The method as it is now, woven, decompiled to C#.</summary>
     public string Decompile(MethodDefinition method)

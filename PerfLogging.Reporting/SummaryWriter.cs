@@ -20,7 +20,7 @@ public static class SummaryWriter
                 output.WriteLine($"| --- |{string.Concat(s_columns.Select(_ => " ---: |"))}");
                 foreach (var row in rows)
                 {
-                    output.WriteLine($"| {row.Operation.Replace("|", "\\|", StringComparison.Ordinal)} | {string.Join(" | ", Cells(row, "0.00"))} |");
+                    output.WriteLine($"| {MarkdownCell(row.Operation)} | {string.Join(" | ", Cells(row, "0.00"))} |");
                 }
 
                 break;
@@ -60,4 +60,8 @@ public static class SummaryWriter
 
     private static string CsvField(string text) =>
         text.AsSpan().IndexOfAny(",\"\r\n") < 0 ? text : "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>An operation name as one Markdown table cell: pipes escaped, line breaks as spaces.</summary>
+    private static string MarkdownCell(string text) =>
+        text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\r\n", " ", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' ');
 }

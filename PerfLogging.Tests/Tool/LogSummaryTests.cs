@@ -145,6 +145,7 @@ public class LogSummaryTests
         var log = Log(Record("job", 0.004));
 
         ToolRunner.Failure("summary", missing).ShouldBe((1, $"perflogging: No such file: '{missing}'. Pass the path of a log file, or '-' to read standard input."));
+        ToolRunner.Failure("summary", _folder.Path).ShouldBe((1, $"perflogging: '{_folder.Path}' is a directory, not a file. Pass the path of a log file, or '-' to read standard input."));
         ToolRunner.Failure("summary", text).ShouldBe((1,
             $"perflogging: '{text}' holds no PerfLogging records (2 other lines). Pass a log written by AddPerformanceJsonConsole(): one JSON object per line with a \"performance\" object."));
         ToolRunner.Failure("summary", log, "--operation", "web.*", "--since", "1h").ShouldBe((1,
@@ -227,5 +228,14 @@ public class LogSummaryTests
         var result = ToolRunner.Run(arguments);
         result.ExitCode.ShouldBe(0, result.Error);
         return [.. ToolRunner.Lines(result.Output).Skip(1).Where(l => l.Length > 0).Select(l => l.Split(' ')[0])];
+    }
+
+    [Test]
+    public void A_Markdown_row_stays_one_row_whatever_the_operation_name_holds()
+    {
+        var run = ToolRunner.Run("summary", Log(Record("a|b\nc\r\nd", 0.004)), "--format", "markdown");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        ToolRunner.Lines(run.Output).Where(l => l.StartsWith("| a", StringComparison.Ordinal)).ShouldHaveSingleItem().ShouldStartWith("| a\\|b c d | 1 |");
     }
 }

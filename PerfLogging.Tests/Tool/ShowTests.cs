@@ -145,6 +145,7 @@ public class ShowTests
         var missing = Path.Combine(folder.Path, "Missing.dll");
 
         ToolRunner.Failure("show", missing).ShouldBe((1, $"perflogging: No such file: '{missing}'. Pass the path of a woven assembly, e.g. bin/Release/net10.0/MyApp.dll."));
+        ToolRunner.Failure("show", folder.Path).ShouldBe((1, $"perflogging: '{folder.Path}' is a directory, not a file. Pass the path of a woven assembly, e.g. bin/Release/net10.0/MyApp.dll."));
         ToolRunner.Failure("show", notAssembly).ShouldBe((1, $"perflogging: '{notAssembly}' is not a .NET assembly. Pass the .dll a build wrote, e.g. bin/Release/net10.0/MyApp.dll."));
         ToolRunner.Failure("show", unwoven).ShouldBe((1,
             $"perflogging: No weaving manifest beside '{unwoven}': 'PerfLogging.Reporting.perflogging.json' is missing. Build the project with PerfLogging.Fody, which writes it when it weaves."));
@@ -172,11 +173,37 @@ public class ShowTests
         ToolRunner.Failure("show", assembly, "--no-code").ShouldBe((1,
             $"perflogging: '{manifest}' lists 'PerfLogging.Tests.Target.Reporting.Build(Int64)', which the assembly does not have: the manifest is from another build. Rebuild the project."));
 
-        File.WriteAllText(manifest, "{ \"methods\": [ ");
-        var (code, line) = ToolRunner.Failure("show", assembly);
-        code.ShouldBe(1);
-        line.ShouldStartWith($"perflogging: '{manifest}' is not a PerfLogging weaving manifest (");
-        line.ShouldEndWith("). Rebuild the project to write it again.");
+        var original = File.ReadAllText(WovenManifest(Target));
+        string[] broken =
+        [
+            "{ \"methods\": [ ",
+            original.Replace("\"method\": \"PerfLogging.Tests.Target.Reporting.Build(Int32)\"", "\"method\": null", StringComparison.Ordinal),
+            System.Text.RegularExpressions.Regex.Replace(original, "\"settings\": \\{.*?\\n      \\}", "\"settings\": {}", System.Text.RegularExpressions.RegexOptions.Singleline),
+        ];
+        broken[1].ShouldNotBe(original);
+        broken[2].ShouldNotBe(original);
+        foreach (var text in broken)
+        {
+            File.WriteAllText(manifest, text);
+            var (code, line) = ToolRunner.Failure("show", assembly, "--no-code");
+            code.ShouldBe(1);
+            line.ShouldStartWith($"perflogging: '{manifest}' is not a PerfLogging weaving manifest (");
+            line.ShouldEndWith("). Rebuild the project to write it again.");
+        }
+    }
+
+    [Test]
+    public void A_manifest_saved_with_a_byte_order_mark_is_read()
+    {
+        using var folder = new TempDirectory();
+        var assembly = Path.Combine(folder.Path, "PerfLogging.Tests.Target.dll");
+        File.Copy(Target, assembly);
+        File.WriteAllText(Path.Combine(folder.Path, "PerfLogging.Tests.Target.perflogging.json"), File.ReadAllText(WovenManifest(Target)), new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+        var run = ToolRunner.Run("show", assembly, "--method", "Build", "--no-code");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Output.ShouldContain("PerfLogging.Tests.Target.Reporting.Build(Int32)");
     }
 
     [Test]

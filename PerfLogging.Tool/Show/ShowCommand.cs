@@ -11,6 +11,11 @@ internal static class ShowCommand
         var path = arguments.Input
             ?? throw new ToolException("show needs an assembly: perflogging show <assembly.dll> [--type GLOB] [--method GLOB] [--no-code].", Cli.UsageError);
         var filter = new MethodFilter(arguments.Option("--type"), arguments.Option("--method"));
+        if (Directory.Exists(path))
+        {
+            throw new ToolException($"'{path}' is a directory, not a file. Pass the path of a woven assembly, e.g. bin/Release/net10.0/MyApp.dll.");
+        }
+
         if (!File.Exists(path))
         {
             throw new ToolException($"No such file: '{path}'. Pass the path of a woven assembly, e.g. bin/Release/net10.0/MyApp.dll.");

@@ -24,19 +24,17 @@ internal sealed class WeavingManifest
     {
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            var bytes = File.ReadAllBytes(path);
+            using var document = JsonDocument.Parse(bytes.AsMemory(bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0));
             var root = document.RootElement;
             var woven = root.GetProperty("methods").EnumerateArray().Select(method => new WovenEntry(
-                method.GetProperty("method").GetString()!,
-                method.GetProperty("operation").GetString()!,
-                method.GetProperty("shape").GetString()!,
+                Text(method, "method"),
+                Text(method, "operation"),
+                Text(method, "shape"),
                 method.TryGetProperty("condition", out var condition) ? condition.GetString() : null,
-                [.. method.GetProperty("settings").EnumerateObject().Select(setting => new Setting(
-                    setting.Name,
-                    setting.Value.TryGetProperty("value", out var value) ? value.GetRawText() : null,
-                    setting.Value.GetProperty("source").GetString()!))])).ToList();
+                Settings(method))).ToList();
             var notWoven = root.TryGetProperty("notWoven", out var list)
-                ? list.EnumerateArray().Select(m => new NotWovenEntry(m.GetProperty("method").GetString()!, m.GetProperty("reason").GetString()!)).ToList()
+                ? list.EnumerateArray().Select(m => new NotWovenEntry(Text(m, "method"), Text(m, "reason"))).ToList()
                 : [];
             return new WeavingManifest(woven, notWoven);
         }
@@ -44,6 +42,19 @@ internal sealed class WeavingManifest
         {
             throw new ToolException($"'{path}' is not a PerfLogging weaving manifest ({ex.Message.Split('\n')[0]}). Rebuild the project to write it again.");
         }
+    }
+
+    /// <summary>A string the weaver always writes; a missing or null one means the file is not what it wrote.</summary>
+    private static string Text(JsonElement element, string name) =>
+        element.GetProperty(name).GetString() ?? throw new InvalidOperationException($"'{name}' is null");
+
+    private static IReadOnlyList<Setting> Settings(JsonElement method)
+    {
+        List<Setting> settings = [.. method.GetProperty("settings").EnumerateObject().Select(setting => new Setting(
+            setting.Name,
+            setting.Value.TryGetProperty("value", out var value) ? value.GetRawText() : null,
+            Text(setting.Value, "source")))];
+        return settings.Count > 0 ? settings : throw new InvalidOperationException($"'{Text(method, "method")}' has no settings");
     }
 
     public sealed record WovenEntry(string Method, string Operation, string Shape, string? Condition, IReadOnlyList<Setting> Settings);

@@ -47,6 +47,11 @@ internal static class SummaryCommand
             return Console.OpenStandardInput();
         }
 
+        if (Directory.Exists(input))
+        {
+            throw new ToolException($"'{input}' is a directory, not a file. Pass the path of a log file, or '-' to read standard input.");
+        }
+
         if (!File.Exists(input))
         {
             throw new ToolException($"No such file: '{input}'. Pass the path of a log file, or '-' to read standard input.");

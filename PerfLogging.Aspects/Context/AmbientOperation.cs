@@ -30,11 +30,8 @@ internal static class AmbientOperation
     /// <summary>The innermost flow frame of the current execution context.</summary>
     private static OperationFrame? CurrentFlow => s_flowsUsed ? s_flow.Value : null;
 
-    [ThreadStatic]
-    private static ThreadStack? t_stack;
-
     /// <summary>Gets the name of the innermost operation, or null outside any.</summary>
-    public static string? CurrentName => Innermost(t_stack, CurrentFlow, PerformanceContext.CurrentRequest);
+    public static string? CurrentName => Innermost(TrackedThread.Existing?.Stack, CurrentFlow, PerformanceContext.CurrentRequest);
 
     /// <summary>Makes an async or manual operation the innermost one of its flow, across awaits.</summary>
     /// <param name="frame">The operation's frame.</param>
@@ -49,7 +46,7 @@ internal static class AmbientOperation
         }
 
         previous = s_flow.Value;
-        var parent = Innermost(t_stack, previous, PerformanceContext.CurrentRequest);
+        var parent = Innermost(TrackedThread.Existing?.Stack, previous, PerformanceContext.CurrentRequest);
         s_flow.Value = frame;
         return parent;
     }
@@ -69,19 +66,21 @@ internal static class AmbientOperation
 
     /// <summary>Makes a synchronous operation the innermost one on this thread.</summary>
     /// <param name="operation">The operation.</param>
+    /// <param name="thread">The current thread's state.</param>
     /// <returns>The token to hand back to <see cref="LeaveThread"/> on the same thread.</returns>
-    public static int EnterThread(ResolvedOperation operation)
+    public static int EnterThread(ResolvedOperation operation, TrackedThread thread)
     {
         var flow = CurrentFlow;
         var request = PerformanceContext.CurrentRequest;
-        var stack = t_stack ??= new ThreadStack();
+        var stack = thread.Stack;
         return stack.Push(operation.Name, Innermost(stack, flow, request), flow, request);
     }
 
     /// <summary>Removes the operation entered with <paramref name="token"/>, and any left above it.</summary>
+    /// <param name="thread">The state of the thread it entered on.</param>
     /// <param name="token">What <see cref="EnterThread"/> returned.</param>
     /// <returns>The operation that was innermost when it entered: its parent.</returns>
-    public static string? LeaveThread(int token) => t_stack?.PopTo(token - 1);
+    public static string? LeaveThread(TrackedThread thread, int token) => thread.Stack.PopTo(token - 1);
 
     /// <summary>
     /// A request begun inside a synchronous operation (a queue consumer's <c>Handle</c> that begins one per message)
@@ -89,21 +88,22 @@ internal static class AmbientOperation
     /// in the request. Returns what <see cref="ReleaseRequest"/> needs to tag it back.
     /// </summary>
     public static (object? Stack, int Depth) AdoptRequest(RequestContext? from, RequestContext to) =>
-        t_stack is { } stack ? (stack, stack.Adopt(CurrentFlow, from, to)) : (null, 0);
+        TrackedThread.Existing?.Stack is { } stack ? (stack, stack.Adopt(CurrentFlow, from, to)) : (null, 0);
 
     /// <summary>The request begun with <see cref="AdoptRequest"/> ends: its entry, if still there, belongs to <paramref name="from"/> again.</summary>
     public static void ReleaseRequest((object? Stack, int Depth) adopted, RequestContext to, RequestContext? from)
     {
-        if (adopted.Depth > 0 && ReferenceEquals(adopted.Stack, t_stack))
+        if (adopted.Depth > 0 && adopted.Stack is ThreadStack stack && ReferenceEquals(stack, TrackedThread.Existing?.Stack))
         {
-            t_stack!.Release(adopted.Depth, to, from);
+            stack.Release(adopted.Depth, to, from);
         }
     }
 
     /// <summary>The parent of the operation entered with <paramref name="token"/>, which stays entered.</summary>
-    public static string? ParentAt(int token) => t_stack?.ParentAt(token - 1);
+    public static string? ParentAt(TrackedThread thread, int token) => thread.Stack.ParentAt(token - 1);
 
-    private sealed class ThreadStack
+    /// <summary>A thread's synchronous operations, innermost last; each entry tagged with the flow it was pushed in.</summary>
+    internal sealed class ThreadStack
     {
         private Entry[] _entries = new Entry[8];
         private int _depth;

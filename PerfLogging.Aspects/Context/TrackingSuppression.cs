@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PerfLogging.Runtime;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace PerfLogging.Runtime;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Two kinds of section. <see cref="WithFlow"/> (writing a record, formatting values, starting and stopping spans,
+/// Two kinds of section. <see cref="WithFlow()"/> (writing a record, formatting values, starting and stopping spans,
 /// recording metrics) puts a flag into the execution context, so async work started from there is untracked too
 /// (<c>_ = ShipAsync(line)</c>), and afterwards restores the caller's execution context exactly, whatever the callee
 /// did to it. Code that is not PerfLogging's callee but runs inline inside such a section (a continuation of the
@@ -35,14 +37,40 @@ internal static class TrackingSuppression
     [ThreadStatic]
     private static int t_depth;
 
-    [ThreadStatic]
-    private static ThreadState? t_state;
-
     /// <summary>Gets a value indicating whether woven code starting now is reached from PerfLogging's own calls.</summary>
     public static bool IsActive => InSuppressedFlow || OnThisThread;
 
     /// <summary>Gets a value indicating whether the flag of a flow section is in the current execution context.</summary>
     public static bool InSuppressedFlow => s_flowUsed && s_flow.Value is not null;
+
+    /// <summary>Gets a value indicating whether any flow section has been entered yet (before that no context has the flag).</summary>
+    public static bool FlowUsed => s_flowUsed;
+
+    /// <summary>
+    /// As <see cref="InSuppressedFlow"/>, on the current thread's state, already at hand. A context found without the
+    /// flag is remembered (weakly): the next calls in the same context compare one reference instead of looking the
+    /// flag up. A thread without any execution context (the default one) has no flag.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool InSuppressedFlowOn(TrackedThread current) =>
+        ContextSlot.Available ? ContextSlot.Of(current.Thread) is { } context && InSuppressedContext(current, context) : s_flow.Value is not null;
+
+    private static bool InSuppressedContext(TrackedThread current, ExecutionContext context)
+    {
+        var cache = current.Contexts;
+        if (cache.IsUnflagged(context))
+        {
+            return false;
+        }
+
+        if (s_flow.Value is not null)
+        {
+            return true;
+        }
+
+        cache.RememberUnflagged(context);
+        return false;
+    }
 
     /// <summary>Gets a value indicating whether PerfLogging is calling out synchronously on this thread.</summary>
     public static bool OnThisThread => t_depth != 0;
@@ -61,7 +89,31 @@ internal static class TrackingSuppression
     public static ref int Depth => ref t_depth;
 
     /// <summary>Suppresses tracking here and in the async work started before the section is disposed.</summary>
-    public static FlowSection WithFlow()
+    public static FlowSection WithFlow() => WithFlow(TrackedThread.Current);
+
+    /// <summary>As <see cref="WithFlow()"/>, on the current thread's state, already at hand.</summary>
+    public static FlowSection WithFlow(TrackedThread current)
+    {
+        var cache = current.Contexts;
+        if (ContextSlot.Available)
+        {
+            // The fast switch: the thread's context is swapped in place for the cached "caller's plus the flag". A
+            // cached pair exists only for a caller without the flag whose flow is not suppressed.
+            var thread = current.Thread;
+            ref var slot = ref ContextSlot.Of(thread);
+            var caller = slot;
+            if (cache.Lookup(caller) is { } cached)
+            {
+                slot = cached;
+                return new FlowSection(thread, caller, cached);
+            }
+        }
+
+        return Enter(cache);
+    }
+
+    /// <summary>The section through the public API: first use in a context, a suppressed flow, or no fast switch.</summary>
+    private static FlowSection Enter(ContextCache cache)
     {
         if (s_flow.Value is not null)
         {
@@ -84,18 +136,21 @@ internal static class TrackingSuppression
             restoreSuppression = true;
         }
 
-        var cache = (t_state ??= new ThreadState()).Cache;
-        if (cache.Lookup(previous) is { } suppressed)
+        var key = ContextSlot.Available ? ContextSlot.Of(Thread.CurrentThread) : previous;
+        if (!ContextSlot.Available && cache.Lookup(key) is { } suppressed)
         {
             ExecutionContext.Restore(suppressed);
         }
         else
         {
             s_flow.Value = Suppressed;
-            cache.Store(previous, ExecutionContext.Capture()!);
+            if (!restoreSuppression)
+            {
+                cache.Store(key, ExecutionContext.Capture()!);
+            }
         }
 
-        return new FlowSection(previous, restoreSuppression);
+        return new FlowSection(null, previous, null, restoreSuppression);
     }
 
     public readonly struct ThreadSection : IDisposable
@@ -103,41 +158,95 @@ internal static class TrackingSuppression
         public void Dispose() => t_depth--;
     }
 
-    public sealed class ThreadState
+    /// <summary>
+    /// Ends a flow section: the caller's execution context is current again. After a fast switch, the context is put
+    /// back in place when the thread still holds the one the section installed (the two differ only by the flag, which
+    /// has no change handler, so there is nothing to notify); if the callee left another one current, the public
+    /// <see cref="ExecutionContext.Restore"/> replaces it, raising the change notifications it owes.
+    /// </summary>
+    public readonly struct FlowSection : IDisposable
     {
-        public ContextCache Cache { get; } = new();
-    }
+        private readonly Thread? _thread;
+        private readonly ExecutionContext? _previous;
+        private readonly ExecutionContext? _installed;
+        private readonly bool _suppressFlow;
 
-    public readonly struct FlowSection(ExecutionContext? previous, bool suppressFlow) : IDisposable
-    {
+        public FlowSection(Thread thread, ExecutionContext? previous, ExecutionContext installed)
+        {
+            _thread = thread;
+            _previous = previous;
+            _installed = installed;
+        }
+
+        public FlowSection(Thread? thread, ExecutionContext previous, ExecutionContext? installed, bool suppressFlow)
+        {
+            _thread = thread;
+            _previous = previous;
+            _installed = installed;
+            _suppressFlow = suppressFlow;
+        }
+
         public void Dispose()
         {
-            if (previous is null)
+            if (_thread is not null)
+            {
+                ref var slot = ref ContextSlot.Of(_thread);
+                if (ReferenceEquals(slot, _installed))
+                {
+                    slot = _previous;
+                }
+                else
+                {
+                    ExecutionContext.Restore(_previous ?? ContextSlot.DefaultContext!);
+                }
+
+                return;
+            }
+
+            if (_previous is null)
             {
                 return;
             }
 
-            ExecutionContext.Restore(previous);
-            if (suppressFlow)
+            ExecutionContext.Restore(_previous);
+            if (_suppressFlow)
             {
                 ExecutionContext.SuppressFlow();
             }
         }
     }
 
-    /// <summary>The last (caller context, caller context plus flag) pair of a thread, held weakly.</summary>
+    /// <summary>
+    /// The last (caller context, caller context plus flag) pair of a thread, held weakly; the default context's pair
+    /// is one for the process (the default context holds no values, so it keeps nothing alive).
+    /// </summary>
     public sealed class ContextCache
     {
+        private static ExecutionContext? s_defaultSuppressed;
+
         private readonly WeakReference<ExecutionContext?> _caller = new(null);
         private readonly WeakReference<ExecutionContext?> _suppressed = new(null);
+        private readonly WeakReference<ExecutionContext?> _unflagged = new(null);
 
-        public ExecutionContext? Lookup(ExecutionContext caller) =>
-            _caller.TryGetTarget(out var known) && ReferenceEquals(known, caller) && _suppressed.TryGetTarget(out var suppressed)
-                ? suppressed
-                : null;
+        /// <summary>True when <paramref name="context"/> is the last context found without the flag on this thread.</summary>
+        public bool IsUnflagged(ExecutionContext context) => _unflagged.TryGetTarget(out var known) && ReferenceEquals(known, context);
 
-        public void Store(ExecutionContext caller, ExecutionContext suppressed)
+        public void RememberUnflagged(ExecutionContext context) => _unflagged.SetTarget(context);
+
+        /// <param name="caller">The caller's context; null is the default context (as a thread holds it).</param>
+        public ExecutionContext? Lookup(ExecutionContext? caller) =>
+            caller is null ? s_defaultSuppressed
+            : _caller.TryGetTarget(out var known) && ReferenceEquals(known, caller) && _suppressed.TryGetTarget(out var suppressed) ? suppressed
+            : null;
+
+        public void Store(ExecutionContext? caller, ExecutionContext suppressed)
         {
+            if (caller is null)
+            {
+                s_defaultSuppressed = suppressed;
+                return;
+            }
+
             _caller.SetTarget(caller);
             _suppressed.SetTarget(suppressed);
         }

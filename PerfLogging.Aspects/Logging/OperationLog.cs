@@ -19,7 +19,7 @@ internal static class OperationLog
         eventId.Id is >= 1 and <= 4 && eventId.Name is { } name &&
         (name == Completed.Name || name == OverWarning.Name || name == OverCritical.Name || name == Failed.Name);
 
-    /// <summary>Writes the record. Call it inside a flow section (<see cref="TrackingSuppression.WithFlow"/>).</summary>
+    /// <summary>Writes the record. Call it inside a flow section (<see cref="TrackingSuppression.WithFlow()"/>).</summary>
     public static void Write(
         ResolvedOperation operation,
         LogLevel level,
@@ -31,10 +31,11 @@ internal static class OperationLog
         string? resultSummary,
         ResourceUsage? resources,
         string? parentOperation,
-        Activity? span)
+        Activity? span,
+        TrackedThread? thread)
     {
-        var state = new PerformanceLogState(
-            operation, outcome, seconds, operation.State.WallClockAt(endTimestamp), exception, argsSummary, resultSummary, resources, BuildContext(operation, parentOperation, span));
+        var details = RecordDetails.Capture(exception, argsSummary, resultSummary, resources, parentOperation, span, thread);
+        var state = new PerformanceLogState(operation, outcome, seconds, operation.State.WallClockAt(endTimestamp), details);
         var eventId = outcome switch
         {
             PerformanceOutcome.Success => Completed,
@@ -54,44 +55,5 @@ internal static class OperationLog
         {
             SelfDiagnostics.Report(SelfDiagnosticKind.LoggerLog, "A logging provider failed in Log; the record was dropped.", ex);
         }
-    }
-
-    /// <summary>
-    /// Request id and fields, parent operation, trace ids, then <c>[PerformanceContext]</c> fields, in one array of
-    /// exactly the right size (none at all when there is no context).
-    /// </summary>
-    private static KeyValuePair<string, object?>[] BuildContext(ResolvedOperation operation, string? parentOperation, Activity? span)
-    {
-        var request = PerformanceContext.CurrentRequest;
-        var activity = span ?? Activity.Current;
-        var fields = operation.Descriptor.ContextFields;
-        var count = (request is null ? 0 : 1 + request.Fields.Length) + (parentOperation is null ? 0 : 1) + (activity is null ? 0 : 2) + fields.Length;
-        if (count == 0)
-        {
-            return [];
-        }
-
-        var context = new KeyValuePair<string, object?>[count];
-        var i = 0;
-        if (request is not null)
-        {
-            context[i++] = new(MetricNames.RequestId, request.RequestId);
-            request.Fields.CopyTo(context, i);
-            i += request.Fields.Length;
-        }
-
-        if (parentOperation is not null)
-        {
-            context[i++] = new(MetricNames.ParentOperation, parentOperation);
-        }
-
-        if (activity is not null)
-        {
-            context[i++] = new(MetricNames.TraceId, activity.TraceId.ToString());
-            context[i++] = new(MetricNames.SpanId, activity.SpanId.ToString());
-        }
-
-        fields.CopyTo(context, i);
-        return context;
     }
 }

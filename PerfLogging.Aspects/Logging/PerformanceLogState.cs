@@ -10,39 +10,26 @@ namespace PerfLogging.Runtime;
 /// </summary>
 /// <remarks>
 /// A struct holding the raw measurements, like the state <c>LoggerMessage.Define</c> passes: writing a record
-/// allocates nothing until a provider reads the fields, and each field is computed when it is read.
+/// allocates nothing until a provider reads the fields, and each field is computed when it is read. It is passed by
+/// value through every layer of the logging pipeline, so it is kept to 40 bytes: what a plain record (no failure,
+/// arguments, result, resources or context) does not use lives in <see cref="RecordDetails"/>, allocated only when
+/// there is something to put in it.
 /// </remarks>
 internal readonly struct PerformanceLogState : IReadOnlyList<KeyValuePair<string, object?>>, IMetricValues
 {
     private readonly ResolvedOperation _operation;
     private readonly double _seconds;
-    private readonly DateTimeOffset _endTime;
-    private readonly Exception? _exception;
-    private readonly string? _argsSummary;
-    private readonly string? _resultSummary;
-    private readonly ResourceUsage? _resources;
-    private readonly KeyValuePair<string, object?>[] _context;
+    private readonly long _endUtcTicks;
+    private readonly RecordDetails? _details;
 
-    public PerformanceLogState(
-        ResolvedOperation operation,
-        PerformanceOutcome outcome,
-        double seconds,
-        DateTimeOffset endTime,
-        Exception? exception,
-        string? argsSummary,
-        string? resultSummary,
-        ResourceUsage? resources,
-        KeyValuePair<string, object?>[] context)
+    /// <summary>The end time is fixed here (UTC): a provider that keeps the state and reads it later reads the time of the call.</summary>
+    public PerformanceLogState(ResolvedOperation operation, PerformanceOutcome outcome, double seconds, DateTimeOffset endTime, RecordDetails? details)
     {
         _operation = operation;
         Outcome = outcome;
         _seconds = seconds;
-        _endTime = endTime;
-        _exception = exception;
-        _argsSummary = argsSummary;
-        _resultSummary = resultSummary;
-        _resources = resources;
-        _context = context;
+        _endUtcTicks = endTime.UtcTicks;
+        _details = details;
     }
 
     /// <summary>Builds the measurements as a new <see cref="PerformanceMetrics"/>.</summary>
@@ -52,9 +39,12 @@ internal readonly struct PerformanceLogState : IReadOnlyList<KeyValuePair<string
 
     public PerformanceOutcome Outcome { get; }
 
-    public IReadOnlyList<KeyValuePair<string, object?>> Context => _context;
+    /// <summary>Gets the context fields, built when read.</summary>
+    public IReadOnlyList<KeyValuePair<string, object?>> Context => _details?.Context(_operation) ?? [];
 
-    public int Count => PerformanceMetrics.FieldCount + _context.Length + 1;
+    public int Count => PerformanceMetrics.FieldCount + ContextCount + 1;
+
+    private int ContextCount => _details?.ContextCount(_operation) ?? _operation.Descriptor.ContextFields.Length;
 
     public KeyValuePair<string, object?> this[int index]
     {
@@ -66,12 +56,13 @@ internal readonly struct PerformanceLogState : IReadOnlyList<KeyValuePair<string
             }
 
             index -= PerformanceMetrics.FieldCount;
-            if (index < _context.Length)
+            var contextCount = ContextCount;
+            if (index >= 0 && index < contextCount)
             {
-                return _context[index];
+                return _details is { } details ? details.ContextField(_operation, index) : _operation.Descriptor.ContextFields[index];
             }
 
-            return index == _context.Length
+            return index == contextCount
                 ? new(MetricNames.OriginalFormat, Template)
                 : throw new ArgumentOutOfRangeException(nameof(index));
         }
@@ -101,7 +92,7 @@ internal readonly struct PerformanceLogState : IReadOnlyList<KeyValuePair<string
             PerformanceOutcome.Success => $"{name} completed in {seconds} s",
             PerformanceOutcome.Warning => $"{name} took {seconds} s, over its warning threshold of {Seconds(operation.WarningSeconds)} s",
             PerformanceOutcome.Critical => $"{name} took {seconds} s, over its critical threshold of {Seconds(operation.CriticalSeconds)} s",
-            _ => $"{name} failed after {seconds} s: {state._exception?.GetType().Name}: {state._exception?.Message}",
+            _ => $"{name} failed after {seconds} s: {state._details?.Exception?.GetType().Name}: {state._details?.Exception?.Message}",
         };
     }
 
@@ -115,29 +106,31 @@ internal readonly struct PerformanceLogState : IReadOnlyList<KeyValuePair<string
 
     public string OperationName => _operation.Name;
 
-    DateTimeOffset IMetricValues.StartTime => _endTime - TimeSpan.FromSeconds(_seconds);
+    DateTimeOffset IMetricValues.StartTime => EndTime - TimeSpan.FromSeconds(_seconds);
 
-    DateTimeOffset IMetricValues.EndTime => _endTime;
+    DateTimeOffset IMetricValues.EndTime => EndTime;
+
+    private DateTimeOffset EndTime => new(_endUtcTicks, TimeSpan.Zero);
 
     double IMetricValues.DurationSeconds => _seconds;
 
-    bool IMetricValues.Success => _exception is null;
+    bool IMetricValues.Success => _details?.Exception is null;
 
-    string? IMetricValues.ErrorType => _exception?.GetType().Name;
+    string? IMetricValues.ErrorType => _details?.Exception?.GetType().Name;
 
-    string? IMetricValues.ErrorMessage => _exception?.Message;
+    string? IMetricValues.ErrorMessage => _details?.Exception?.Message;
 
-    double? IMetricValues.MemoryStartMb => _resources?.MemoryStartMb;
+    double? IMetricValues.MemoryStartMb => _details?.Resources?.MemoryStartMb;
 
-    double? IMetricValues.MemoryEndMb => _resources?.MemoryEndMb;
+    double? IMetricValues.MemoryEndMb => _details?.Resources?.MemoryEndMb;
 
-    double? IMetricValues.MemoryDeltaMb => _resources?.MemoryDeltaMb;
+    double? IMetricValues.MemoryDeltaMb => _details?.Resources?.MemoryDeltaMb;
 
-    double? IMetricValues.MemoryPeakMb => _resources?.MemoryPeakMb;
+    double? IMetricValues.MemoryPeakMb => _details?.Resources?.MemoryPeakMb;
 
-    long? IMetricValues.AllocatedBytes => _resources?.AllocatedBytes;
+    long? IMetricValues.AllocatedBytes => _details?.Resources?.AllocatedBytes;
 
-    double? IMetricValues.CpuPercent => _resources?.CpuPercent;
+    double? IMetricValues.CpuPercent => _details?.Resources?.CpuPercent;
 
     string? IMetricValues.FunctionName => _operation.Descriptor.MethodName;
 
@@ -145,9 +138,9 @@ internal readonly struct PerformanceLogState : IReadOnlyList<KeyValuePair<string
 
     string? IMetricValues.ClassName => _operation.Descriptor.ClassName;
 
-    string? IMetricValues.ArgsSummary => _argsSummary;
+    string? IMetricValues.ArgsSummary => _details?.ArgsSummary;
 
-    string? IMetricValues.ResultSummary => _resultSummary;
+    string? IMetricValues.ResultSummary => _details?.ResultSummary;
 
     bool IMetricValues.ExceededWarning => _seconds > _operation.WarningSeconds;
 

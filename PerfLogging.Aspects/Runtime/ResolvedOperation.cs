@@ -120,9 +120,10 @@ internal sealed class ResolvedOperation
 
     public KeyValuePair<string, object?> NameTag { get; }
 
-    public LogLevel LevelOf(PerformanceOutcome outcome) => outcome switch
+    public LogLevel LevelOf(PerformanceOutcome outcome) => outcome == PerformanceOutcome.Success ? SuccessLevel : LevelOfOther(outcome);
+
+    private LogLevel LevelOfOther(PerformanceOutcome outcome) => outcome switch
     {
-        PerformanceOutcome.Success => SuccessLevel,
         PerformanceOutcome.Warning => WarningLevel,
         PerformanceOutcome.Critical => CriticalLevel,
         _ => ErrorLevel,

@@ -32,18 +32,25 @@ namespace PerfLogging.Weaving;
 [StructLayout(LayoutKind.Auto)]
 public partial struct OperationScope
 {
-    // Kept to 32 bytes (the woven wrapper zeroes and copies it; a larger one measured several nanoseconds slower on
-    // the disabled path): per-call extras live in the frame, allocated only when the call needs them.
+    // Kept small (the woven wrapper zeroes and copies it): per-call extras live in the frame, allocated only when the
+    // call needs them.
     private ResolvedOperation? _operation;
     private OperationFrame? _frame;
+
+    // The thread's state, read once when a synchronous call starts: leaving the thread's stack and the record's flow
+    // section then need no thread-static read.
+    private TrackedThread? _thread;
     private long _start;
     private int _threadToken;
     private bool _verbose;
     private bool _completed;
     private bool _swallowed;
 
-    /// <summary>Fills a zeroed scope field by field (a constructor would build a copy).</summary>
-    private void Initialize(ResolvedOperation operation, bool ambient, ArgumentCapture? captured, ref int depth)
+    /// <summary>
+    /// Fills a zeroed scope field by field (a constructor would build a copy); given the current thread's state when the
+    /// caller has read it already.
+    /// </summary>
+    private void Initialize(ResolvedOperation operation, bool ambient, ArgumentCapture? captured, ref int depth, TrackedThread? thread = null)
     {
         _operation = operation;
         _verbose = IsEnabled(operation.Logger, operation.MinLevel, ref depth);
@@ -58,7 +65,9 @@ public partial struct OperationScope
         var flows = enter && !operation.Descriptor.RunsOnOneThread;
         if (enter && operation.Descriptor.RunsOnOneThread)
         {
-            _threadToken = AmbientOperation.EnterThread(operation);
+            thread ??= TrackedThread.Current;
+            _thread = thread;
+            _threadToken = AmbientOperation.EnterThread(operation, thread);
         }
 
         if (flows || captureArguments || captured is not null || probe || activity is not null)
@@ -127,14 +136,23 @@ public partial struct OperationScope
     {
         scope = default;
         ref var depth = ref TrackingSuppression.Depth;
-        if (depth == 0 && !TrackingSuppression.InSuppressedFlow)
+        if (depth == 0)
         {
-            scope.Initialize(operation, ambient: true, captured: null, ref depth);
+            if (!TrackingSuppression.FlowUsed)
+            {
+                scope.Initialize(operation, ambient: true, captured: null, ref depth);
+                return;
+            }
+
+            var thread = TrackedThread.Current;
+            if (!TrackingSuppression.InSuppressedFlowOn(thread))
+            {
+                scope.Initialize(operation, ambient: true, captured: null, ref depth, thread);
+                return;
+            }
         }
-        else
-        {
-            ReportSuppressed(operation);
-        }
+
+        ReportSuppressed(operation);
     }
 
     /// <summary>
@@ -275,7 +293,7 @@ public partial struct OperationScope
 
     /// <summary>The operation that was innermost when this one became ambient, without leaving.</summary>
     private readonly string? AmbientParent() =>
-        _threadToken != 0 ? AmbientOperation.ParentAt(_threadToken) : _frame?.ParentName;
+        _threadToken != 0 ? AmbientOperation.ParentAt(_thread!, _threadToken) : _frame?.ParentName;
 
     /// <summary>Stops being the ambient operation: restores the parent. Idempotent.</summary>
     /// <returns>The parent operation, if this one was ambient.</returns>
@@ -284,7 +302,7 @@ public partial struct OperationScope
         string? parent = null;
         if (_threadToken != 0)
         {
-            parent = AmbientOperation.LeaveThread(_threadToken);
+            parent = AmbientOperation.LeaveThread(_thread!, _threadToken);
             _threadToken = 0;
         }
 
@@ -317,7 +335,7 @@ public partial struct OperationScope
 
             // Metrics, the span, formatting and the record call out to listeners, formatters and providers: woven code
             // reached from there, or from async work started there, runs untracked.
-            using var suppressed = TrackingSuppression.WithFlow();
+            using var suppressed = TrackingSuppression.WithFlow(_thread ?? TrackedThread.Current);
             PerformanceMeter.Record(operation, seconds, outcome, exception);
             if (activity is not null)
             {
@@ -331,7 +349,7 @@ public partial struct OperationScope
                     : descriptor.ResultRedacted ? ValueFormatter.Redacted
                     : descriptor.ResultClassification is { } classified ? ValueFormatter.Redact(result, classified, operation.State.Redactors, operation.MaxResultLength)
                     : ValueFormatter.Format(result, operation.MaxResultLength);
-                OperationLog.Write(operation, level, outcome, seconds, end, exception, _frame?.Arguments?.Summary, resultSummary, resources, parent, activity);
+                OperationLog.Write(operation, level, outcome, seconds, end, exception, _frame?.Arguments?.Summary, resultSummary, resources, parent, activity, _thread);
             }
         }
         catch (Exception ex)

@@ -180,6 +180,67 @@ public class ContainmentTwinTests
     }
 
     [Test]
+    public async Task A_caller_that_suppressed_flow_keeps_it_suppressed_and_its_provider_still_cannot_feed_itself()
+    {
+        _harness.Dispose();
+        Shipping.Reset();
+        var provider = new ShippingProvider();
+        _harness = new RuntimeHarness(configure: null, LogLevel.Trace, enrich: false, provider);
+        bool twinSuppressed;
+        using (ExecutionContext.SuppressFlow())
+        {
+            Twin.Containment.Sum([1, 2]).ShouldBe(3);
+            twinSuppressed = ExecutionContext.IsFlowSuppressed();
+        }
+
+        bool suppressed;
+        using (ExecutionContext.SuppressFlow())
+        {
+            Containment.Sum([1, 2]).ShouldBe(3);
+            suppressed = ExecutionContext.IsFlowSuppressed();
+        }
+
+        await provider.Drain();
+        await Task.Delay(200);
+        await provider.Drain();
+
+        twinSuppressed.ShouldBeTrue();
+        suppressed.ShouldBe(twinSuppressed);
+        _harness.Records.Select(r => r.Field("operation_name")).ShouldBe(["Containment.Sum"]);
+        provider.Received.ShouldBeLessThanOrEqualTo(2);
+        Shipping.Shipped.ShouldBe(provider.Received);
+    }
+
+    [Test]
+    public void A_provider_that_leaves_its_own_execution_context_current_hands_the_caller_back_its_own()
+    {
+        // The provider sets an async-local while writing and does not restore it. PerfLogging puts the caller's
+        // execution context back, and the async-local's change handler hears of it, as after ExecutionContext.Restore.
+        var changes = new List<string>();
+        var local = new AsyncLocal<string?>(change => changes.Add($"{change.PreviousValue}->{change.CurrentValue}{(change.ThreadContextChanged ? " (context)" : "")}"));
+        _harness.Dispose();
+        _harness = new RuntimeHarness(configure: null, LogLevel.Trace, enrich: false, new ContextLeakingProvider(local));
+        local.Value = "caller";
+        changes.Clear();
+
+        Twin.Containment.Sum([1, 2]).ShouldBe(3);
+        var twinValue = local.Value;
+        changes.ShouldBeEmpty();
+
+        Containment.Sum([1, 2]).ShouldBe(3);
+
+        _harness.Single().Field("operation_name").ShouldBe("Containment.Sum");
+        local.Value.ShouldBe(twinValue);
+        changes.ShouldBe(["caller->provider", "provider->caller (context)"]);
+    }
+
+    [Test]
+    public void The_in_place_context_switch_is_the_one_in_use_on_this_runtime() =>
+        // The probe found the thread's context field and checked it against the public API; the child-process tests
+        // (RecursionTests) run the same containment with the public API.
+        global::PerfLogging.Runtime.ContextSlot.Available.ShouldBeTrue();
+
+    [Test]
     public void A_throwing_ActivityListener_neither_breaks_the_call_nor_leaves_a_current_activity()
     {
         _harness.Dispose();
@@ -261,6 +322,13 @@ public class ContainmentTwinTests
                 _shipping.Add(shipping);
             }
         }
+    }
+
+    /// <summary>Sets an async-local while writing a record, and leaves it set.</summary>
+    private sealed class ContextLeakingProvider(AsyncLocal<string?> local) : TestLoggerProvider
+    {
+        public override void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            local.Value = "provider";
     }
 
     /// <summary>Counts duration measurements of one operation on the PerfLogging meter.</summary>

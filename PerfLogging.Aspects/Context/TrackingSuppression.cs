@@ -92,6 +92,7 @@ internal static class TrackingSuppression
     public static FlowSection WithFlow() => WithFlow(TrackedThread.Current);
 
     /// <summary>As <see cref="WithFlow()"/>, on the current thread's state, already at hand.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static FlowSection WithFlow(TrackedThread current)
     {
         var cache = current.Contexts;
@@ -186,6 +187,7 @@ internal static class TrackingSuppression
             _suppressFlow = suppressFlow;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Dispose()
         {
             if (_thread is not null)

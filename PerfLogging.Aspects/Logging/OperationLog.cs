@@ -35,7 +35,7 @@ internal static class OperationLog
         TrackedThread? thread)
     {
         var details = RecordDetails.Capture(exception, argsSummary, resultSummary, resources, parentOperation, span, thread);
-        var state = new PerformanceLogState(operation, outcome, seconds, operation.State.WallClockAt(endTimestamp), details);
+        var state = new PerformanceLogState(operation, outcome, seconds, operation.State.WallClockTicksAt(endTimestamp), details);
         var eventId = outcome switch
         {
             PerformanceOutcome.Success => Completed,

@@ -23,12 +23,12 @@ internal readonly struct PerformanceLogState : IReadOnlyList<KeyValuePair<string
     private readonly RecordDetails? _details;
 
     /// <summary>The end time is fixed here (UTC): a provider that keeps the state and reads it later reads the time of the call.</summary>
-    public PerformanceLogState(ResolvedOperation operation, PerformanceOutcome outcome, double seconds, DateTimeOffset endTime, RecordDetails? details)
+    public PerformanceLogState(ResolvedOperation operation, PerformanceOutcome outcome, double seconds, long endUtcTicks, RecordDetails? details)
     {
         _operation = operation;
         Outcome = outcome;
         _seconds = seconds;
-        _endUtcTicks = endTime.UtcTicks;
+        _endUtcTicks = endUtcTicks;
         _details = details;
     }
 

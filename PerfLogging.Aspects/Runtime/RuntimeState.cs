@@ -80,22 +80,22 @@ internal sealed class RuntimeState
     /// <summary>
     /// The wall-clock time of a recent timestamp, without reading the wall clock on every call: from a (wall clock,
     /// timestamp) pair read together, renewed once the timestamp is a minute past it, so a step or drift of the wall
-    /// clock is picked up within a minute.
+    /// clock is picked up within a minute. In UTC ticks.
     /// </summary>
-    public DateTimeOffset WallClockAt(long timestamp)
+    public long WallClockTicksAt(long timestamp)
     {
         var anchor = _anchor;
         if (anchor is null || timestamp - anchor.Timestamp > AnchorLifetimeSeconds * TimestampFrequency)
         {
-            anchor = new ClockAnchor(TimeProvider.GetUtcNow(), GetTimestamp());
+            anchor = new ClockAnchor(TimeProvider.GetUtcNow().UtcTicks, GetTimestamp());
             _anchor = anchor;
         }
 
-        return anchor.UtcNow + TimeSpan.FromTicks((long)Math.Round((timestamp - anchor.Timestamp) * _ticksPerTimestamp));
+        return anchor.UtcTicks + (long)Math.Round((timestamp - anchor.Timestamp) * _ticksPerTimestamp);
     }
 
     private static LogLevel ParseLevel(string? name, LogLevel fallback) =>
         name is not null && PerformanceLoggingRules.TryParseLevel(name, out var level) ? (LogLevel)level : fallback;
 
-    private sealed record ClockAnchor(DateTimeOffset UtcNow, long Timestamp);
+    private sealed record ClockAnchor(long UtcTicks, long Timestamp);
 }

@@ -25,6 +25,43 @@ public class ContextTests
     }
 
     [Test]
+    public void A_provider_reading_a_kept_state_after_the_request_and_the_activity_ended_reads_the_records_context()
+    {
+        // A batching provider keeps the state and reads it later: the context is the one the record was written in.
+        _harness.Dispose();
+        var kept = new StateCaptureProvider();
+        _harness = new RuntimeHarness(configure: null, LogLevel.Trace, kept);
+        var outer = OrderService.Describe(nameof(OrderService.Submit));
+        var inner = OrderService.Describe(nameof(OrderService.Ship));
+        using var source = new ActivitySource("ContextTests.Kept");
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == source.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        string traceId;
+        string spanId;
+        using (PerformanceContext.BeginRequest("req_kept", [new("tenant", "acme")]))
+        {
+            using var activity = source.StartActivity("work")!;
+            traceId = activity.TraceId.ToString();
+            spanId = activity.SpanId.ToString();
+            Woven.Call(outer, () => Woven.Call(inner, () => 1));
+        }
+
+        Activity.Current.ShouldBeNull();
+        var read = kept.States.Select(state => state.Where(p => p.Key is "operation_name" or "request_id" or "tenant" or "parent_operation" or "trace_id" or "span_id")
+            .Select(p => $"{p.Key}={p.Value}")).Select(fields => string.Join(" ", fields)).ToList();
+        read.ShouldBe(
+        [
+            $"operation_name=OrderService.Ship request_id=req_kept tenant=acme parent_operation=OrderService.Submit trace_id={traceId} span_id={spanId}",
+            $"operation_name=OrderService.Submit request_id=req_kept tenant=acme trace_id={traceId} span_id={spanId}",
+        ]);
+        _harness.Records.Select(r => r.Field("request_id")).ShouldBe(["req_kept", "req_kept"]);
+    }
+
+    [Test]
     public void The_request_id_and_request_fields_appear_on_records_inside_the_request_only()
     {
         var descriptor = OrderService.Describe(nameof(OrderService.Ship));

@@ -5,7 +5,8 @@ namespace PerfLogging.Runtime;
 /// <summary>
 /// The field in which a thread holds its execution context, read and written in place: what
 /// <see cref="ExecutionContext.Capture"/> reads and <see cref="ExecutionContext.Restore"/> writes, without the checks
-/// and calls around them (a switch and back in about 2 ns instead of about 11). Used only for the flow sections of
+/// and calls around them (a switch and back in about 2 ns instead of about 11); and the one holding its
+/// synchronization context, read to notice one a callee left behind. Used only for the flow sections of
 /// <see cref="TrackingSuppression"/>, and only once a probe has shown that the field behaves as the public API does;
 /// otherwise, or with the <c>PerfLogging.DirectContextSwitch</c> switch set to false, the public API is used.
 /// </summary>
@@ -24,6 +25,10 @@ internal static class ContextSlot
     [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_executionContext")]
     public static extern ref ExecutionContext? Of(Thread thread);
 
+    /// <summary>The thread's synchronization context field, as <see cref="SynchronizationContext.Current"/> reads it.</summary>
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_synchronizationContext")]
+    public static extern ref SynchronizationContext? SynchronizationOf(Thread thread);
+
     private static ExecutionContext? Probe()
     {
         if (AppContext.TryGetSwitch("PerfLogging.DirectContextSwitch", out var enabled) && !enabled)
@@ -32,11 +37,19 @@ internal static class ContextSlot
         }
 
         // On a thread of its own, so no caller's context is touched; it uses no static of this class, whose
-        // initializer waits for it.
+        // initializer waits for it. Where no thread can be started, the public API is used.
         ExecutionContext? defaultContext = null;
-        var thread = new Thread(() => defaultContext = ProbeOnThisThread()) { IsBackground = true, Name = "PerfLogging context probe" };
-        thread.UnsafeStart();
-        thread.Join();
+        try
+        {
+            var thread = new Thread(() => defaultContext = ProbeOnThisThread()) { IsBackground = true, Name = "PerfLogging context probe" };
+            thread.UnsafeStart();
+            thread.Join();
+        }
+        catch (Exception ex) when (ex is PlatformNotSupportedException or ThreadStartException or OutOfMemoryException or InvalidOperationException)
+        {
+            return null;
+        }
+
         return defaultContext;
     }
 
@@ -66,7 +79,13 @@ internal static class ContextSlot
             slot = withMarker;
             var restored = ReferenceEquals(probe.Value, marker);
             ExecutionContext.Restore(defaultContext);
-            return cleared && restored && slot is null ? defaultContext : null;
+
+            var synchronization = new SynchronizationContext();
+            SynchronizationContext.SetSynchronizationContext(synchronization);
+            var synchronizationRead = ReferenceEquals(SynchronizationOf(thread), synchronization);
+            SynchronizationContext.SetSynchronizationContext(null);
+            synchronizationRead &= SynchronizationOf(thread) is null;
+            return cleared && restored && slot is null && synchronizationRead ? defaultContext : null;
         }
         catch (Exception ex) when (ex is MissingFieldException or MissingMemberException or InvalidProgramException or TypeLoadException)
         {

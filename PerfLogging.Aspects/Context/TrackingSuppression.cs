@@ -106,7 +106,7 @@ internal static class TrackingSuppression
             if (cache.Lookup(caller) is { } cached)
             {
                 slot = cached;
-                return new FlowSection(thread, caller, cached);
+                return new FlowSection(thread, caller, cached, ContextSlot.SynchronizationOf(thread));
             }
         }
 
@@ -151,7 +151,7 @@ internal static class TrackingSuppression
             }
         }
 
-        return new FlowSection(null, previous, null, restoreSuppression);
+        return new FlowSection(null, previous, null, SynchronizationContext.Current, restoreSuppression);
     }
 
     public readonly struct ThreadSection : IDisposable
@@ -160,30 +160,26 @@ internal static class TrackingSuppression
     }
 
     /// <summary>
-    /// Ends a flow section: the caller's execution context is current again. After a fast switch, the context is put
-    /// back in place when the thread still holds the one the section installed (the two differ only by the flag, which
-    /// has no change handler, so there is nothing to notify); if the callee left another one current, the public
-    /// <see cref="ExecutionContext.Restore"/> replaces it, raising the change notifications it owes.
+    /// Ends a flow section: the caller's execution and synchronization contexts are current again. After a fast switch,
+    /// the execution context is put back in place when the thread still holds the one the section installed (the two
+    /// differ only by the flag, which has no change handler, so there is nothing to notify); if the callee left another
+    /// one current, the public <see cref="ExecutionContext.Restore"/> replaces it, raising the change notifications it
+    /// owes. A synchronization context the callee left behind is replaced by the caller's.
     /// </summary>
     public readonly struct FlowSection : IDisposable
     {
         private readonly Thread? _thread;
         private readonly ExecutionContext? _previous;
         private readonly ExecutionContext? _installed;
+        private readonly SynchronizationContext? _synchronization;
         private readonly bool _suppressFlow;
 
-        public FlowSection(Thread thread, ExecutionContext? previous, ExecutionContext installed)
+        public FlowSection(Thread? thread, ExecutionContext? previous, ExecutionContext? installed, SynchronizationContext? synchronization, bool suppressFlow = false)
         {
             _thread = thread;
             _previous = previous;
             _installed = installed;
-        }
-
-        public FlowSection(Thread? thread, ExecutionContext previous, ExecutionContext? installed, bool suppressFlow)
-        {
-            _thread = thread;
-            _previous = previous;
-            _installed = installed;
+            _synchronization = synchronization;
             _suppressFlow = suppressFlow;
         }
 
@@ -202,6 +198,11 @@ internal static class TrackingSuppression
                     ExecutionContext.Restore(_previous ?? ContextSlot.DefaultContext!);
                 }
 
+                if (!ReferenceEquals(ContextSlot.SynchronizationOf(_thread), _synchronization))
+                {
+                    SynchronizationContext.SetSynchronizationContext(_synchronization);
+                }
+
                 return;
             }
 
@@ -214,6 +215,11 @@ internal static class TrackingSuppression
             if (_suppressFlow)
             {
                 ExecutionContext.SuppressFlow();
+            }
+
+            if (!ReferenceEquals(SynchronizationContext.Current, _synchronization))
+            {
+                SynchronizationContext.SetSynchronizationContext(_synchronization);
             }
         }
     }

@@ -40,7 +40,7 @@ internal readonly struct PerformanceLogState : IReadOnlyList<KeyValuePair<string
     public PerformanceOutcome Outcome { get; }
 
     /// <summary>Gets the context fields, built when read.</summary>
-    public IReadOnlyList<KeyValuePair<string, object?>> Context => _details?.Context(_operation) ?? [];
+    public IReadOnlyList<KeyValuePair<string, object?>> Context => _details?.Context(_operation) ?? _operation.Descriptor.ContextFields;
 
     public int Count => PerformanceMetrics.FieldCount + ContextCount + 1;
 

@@ -8,12 +8,14 @@ namespace PerfLogging.Runtime;
 /// </summary>
 /// <remarks>
 /// The context fields are built when read, in this order: request id and request fields, parent operation, trace and
-/// span id, then <c>[PerformanceContext]</c> fields. The trace ids are formatted once, at the first read.
+/// span id, then <c>[PerformanceContext]</c> fields. Of the activity only its ids are kept (a provider that keeps
+/// records must not keep the caller's activity, its tags and its parents alive).
 /// </remarks>
 internal sealed class RecordDetails
 {
-    private string? _traceId;
-    private string? _spanId;
+    private readonly bool _traced;
+    private readonly ActivityTraceId _traceId;
+    private readonly ActivitySpanId _spanId;
 
     private RecordDetails(Exception? exception, string? argsSummary, string? resultSummary, ResourceUsage? resources, string? parent, RequestContext? request, Activity? activity)
     {
@@ -23,7 +25,12 @@ internal sealed class RecordDetails
         Resources = resources;
         Parent = parent;
         Request = request;
-        Activity = activity;
+        if (activity is not null)
+        {
+            _traced = true;
+            _traceId = activity.TraceId;
+            _spanId = activity.SpanId;
+        }
     }
 
     public Exception? Exception { get; }
@@ -37,8 +44,6 @@ internal sealed class RecordDetails
     public string? Parent { get; }
 
     public RequestContext? Request { get; }
-
-    public Activity? Activity { get; }
 
     /// <summary>
     /// The details of a record written now, with the current request and activity; null when there are none. Given the
@@ -56,7 +61,7 @@ internal sealed class RecordDetails
     }
 
     public int ContextCount(ResolvedOperation operation) =>
-        (Request is null ? 0 : 1 + Request.Fields.Length) + (Parent is null ? 0 : 1) + (Activity is null ? 0 : 2) + operation.Descriptor.ContextFields.Length;
+        (Request is null ? 0 : 1 + Request.Fields.Length) + (Parent is null ? 0 : 1) + (_traced ? 2 : 0) + operation.Descriptor.ContextFields.Length;
 
     public KeyValuePair<string, object?> ContextField(ResolvedOperation operation, int index)
     {
@@ -85,14 +90,14 @@ internal sealed class RecordDetails
             index--;
         }
 
-        if (Activity is { } activity)
+        if (_traced)
         {
             switch (index)
             {
                 case 0:
-                    return new(MetricNames.TraceId, _traceId ??= activity.TraceId.ToString());
+                    return new(MetricNames.TraceId, _traceId.ToString());
                 case 1:
-                    return new(MetricNames.SpanId, _spanId ??= activity.SpanId.ToString());
+                    return new(MetricNames.SpanId, _spanId.ToString());
             }
 
             index -= 2;

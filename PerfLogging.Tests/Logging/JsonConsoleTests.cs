@@ -35,6 +35,16 @@ public class JsonConsoleTests
         _output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement.Clone()).ToList();
 
     [Test]
+    public void A_record_without_request_activity_or_parent_keeps_its_PerformanceContext_fields()
+    {
+        // [PerformanceContext("component", "database")], nothing else in the record's context.
+        new PerfLogging.Tests.Target.Calculator().WithContext().ShouldBe(5);
+
+        var context = Lines().ShouldHaveSingleItem().GetProperty("context");
+        context.EnumerateObject().Select(p => $"{p.Name}={p.Value.GetString()}").ShouldBe(["operation=Calculator.WithContext", "component=database"]);
+    }
+
+    [Test]
     public void A_performance_record_has_the_seed_shape()
     {
         using (PerformanceContext.BeginRequest("req_123"))

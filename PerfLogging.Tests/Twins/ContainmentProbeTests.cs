@@ -272,6 +272,41 @@ public class ContainmentProbeTests
         return new WeakReference(payload);
     }
 
+    [Test]
+    public void A_record_kept_by_a_provider_does_not_keep_the_callers_activity_alive()
+    {
+        // A batching exporter keeps each record's state and reads it at export time: it gets the trace ids, not the
+        // activity with its tags, custom properties and parents.
+        var kept = new StateCaptureProvider();
+        using var harness = new RuntimeHarness(configure: null, LogLevel.Trace, enrich: false, kept);
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = _ => true,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        var (activity, traceId) = CallInsideAnActivityHolding();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        activity.IsAlive.ShouldBeFalse();
+        kept.States.ShouldHaveSingleItem().Single(p => p.Key == "trace_id").Value.ShouldBe(traceId);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static (WeakReference Activity, string TraceId) CallInsideAnActivityHolding()
+    {
+        var activity = new Activity("user.request");
+        activity.SetCustomProperty("payload", new byte[1024]);
+        activity.Start();
+        Containment.Count([1, 2]).ShouldBe(2);
+        activity.Stop();
+        Activity.Current = null;
+        return (new WeakReference(activity), activity.TraceId.ToString());
+    }
+
     private static readonly AsyncLocal<object?> Held = new();
     private static readonly ManualResetEventSlim Parked = new();
     private static Thread? s_parkedThread;

@@ -235,6 +235,29 @@ public class ContainmentTwinTests
     }
 
     [Test]
+    public void A_provider_that_installs_a_SynchronizationContext_leaves_the_callers_current()
+    {
+        _harness.Dispose();
+        _harness = new RuntimeHarness(configure: null, LogLevel.Trace, enrich: false, new SynchronizationContextProvider());
+        var original = SynchronizationContext.Current;
+        try
+        {
+            Twin.Containment.Sum([1, 2]).ShouldBe(3);
+            var twin = SynchronizationContext.Current;
+            twin.ShouldBeSameAs(original);
+
+            Containment.Sum([1, 2]).ShouldBe(3);
+
+            _harness.Single().Field("operation_name").ShouldBe("Containment.Sum");
+            SynchronizationContext.Current.ShouldBeSameAs(twin);
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(original);
+        }
+    }
+
+    [Test]
     public void The_in_place_context_switch_is_the_one_in_use_on_this_runtime() =>
         // The probe found the thread's context field and checked it against the public API; the child-process tests
         // (RecursionTests) run the same containment with the public API.
@@ -322,6 +345,13 @@ public class ContainmentTwinTests
                 _shipping.Add(shipping);
             }
         }
+    }
+
+    /// <summary>Installs a synchronization context of its own while writing a record, and leaves it installed.</summary>
+    private sealed class SynchronizationContextProvider : TestLoggerProvider
+    {
+        public override void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            SynchronizationContext.SetSynchronizationContext(new SynchronizationContext());
     }
 
     /// <summary>Sets an async-local while writing a record, and leaves it set.</summary>

@@ -126,10 +126,19 @@ internal static class AmbientOperation
                 Array.Resize(ref _entries, _entries.Length * 2);
             }
 
-            // A free slot's flow and request are already null (PopTo clears them): only references are written.
+            // A free slot's flow and request are already null (PopTo clears them), and its name and parent are those of
+            // the last operation at this depth (PopTo leaves them): a reference is written only when it differs, so a
+            // loop calling the same operation writes none (each reference store into the heap costs a GC write barrier).
             ref var entry = ref _entries[_depth];
-            entry.Name = name;
-            entry.Parent = parent;
+            if (!ReferenceEquals(entry.Name, name))
+            {
+                entry.Name = name;
+            }
+
+            if (!ReferenceEquals(entry.Parent, parent))
+            {
+                entry.Parent = parent;
+            }
             if (flow is not null)
             {
                 entry.Flow = flow;

@@ -336,7 +336,10 @@ public partial struct OperationScope
             // Metrics, the span, formatting and the record call out to listeners, formatters and providers: woven code
             // reached from there, or from async work started there, runs untracked.
             using var suppressed = TrackingSuppression.WithFlow(_thread ?? TrackedThread.Current);
-            PerformanceMeter.Record(operation, seconds, outcome, exception);
+            if (PerformanceMeter.IsListened)
+            {
+                PerformanceMeter.Record(operation, seconds, outcome, exception);
+            }
             if (activity is not null)
             {
                 PerformanceTracing.Stop(activity, operation, seconds, end, outcome, exception);

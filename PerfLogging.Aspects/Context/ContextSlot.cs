@@ -87,7 +87,7 @@ internal static class ContextSlot
             synchronizationRead &= SynchronizationOf(thread) is null;
             return cleared && restored && slot is null && synchronizationRead ? defaultContext : null;
         }
-        catch (Exception ex) when (ex is MissingFieldException or MissingMemberException or InvalidProgramException or TypeLoadException)
+        catch (Exception ex) when (ex is MissingMemberException or InvalidProgramException or TypeLoadException)
         {
             return null;
         }

@@ -137,17 +137,19 @@ internal static class TrackingSuppression
             restoreSuppression = true;
         }
 
-        var key = ContextSlot.Available ? ContextSlot.Of(Thread.CurrentThread) : previous;
-        if (!ContextSlot.Available && cache.Lookup(key) is { } suppressed)
+        // With the fast switch the cache was asked already (and had no pair), under the key the fast switch reads:
+        // the thread's field, null for the default context. A flow the caller suppressed is never cached.
+        if (!ContextSlot.Available && cache.Lookup(previous) is { } suppressed)
         {
             ExecutionContext.Restore(suppressed);
         }
         else
         {
+            var caller = ContextSlot.Available ? ContextSlot.Of(Thread.CurrentThread) : previous;
             s_flow.Value = Suppressed;
             if (!restoreSuppression)
             {
-                cache.Store(key, ExecutionContext.Capture()!);
+                cache.Store(caller, ExecutionContext.Capture()!);
             }
         }
 
@@ -198,11 +200,7 @@ internal static class TrackingSuppression
                     ExecutionContext.Restore(_previous ?? ContextSlot.DefaultContext!);
                 }
 
-                if (!ReferenceEquals(ContextSlot.SynchronizationOf(_thread), _synchronization))
-                {
-                    SynchronizationContext.SetSynchronizationContext(_synchronization);
-                }
-
+                RestoreSynchronization(ContextSlot.SynchronizationOf(_thread));
                 return;
             }
 
@@ -217,7 +215,12 @@ internal static class TrackingSuppression
                 ExecutionContext.SuppressFlow();
             }
 
-            if (!ReferenceEquals(SynchronizationContext.Current, _synchronization))
+            RestoreSynchronization(SynchronizationContext.Current);
+        }
+
+        private void RestoreSynchronization(SynchronizationContext? current)
+        {
+            if (!ReferenceEquals(current, _synchronization))
             {
                 SynchronizationContext.SetSynchronizationContext(_synchronization);
             }

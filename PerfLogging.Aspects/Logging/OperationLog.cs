@@ -32,9 +32,9 @@ internal static class OperationLog
         ResourceUsage? resources,
         string? parentOperation,
         Activity? span,
-        TrackedThread? thread)
+        bool ambient)
     {
-        var details = RecordDetails.Capture(exception, argsSummary, resultSummary, resources, parentOperation, span, thread);
+        var details = RecordDetails.Capture(exception, argsSummary, resultSummary, resources, parentOperation, span, ambient);
         var state = new PerformanceLogState(operation, outcome, seconds, operation.State.WallClockTicksAt(endTimestamp), details);
         var eventId = outcome switch
         {

@@ -11,24 +11,28 @@ namespace PerfLogging.Runtime;
 /// <remarks>
 /// A struct holding the raw measurements, like the state <c>LoggerMessage.Define</c> passes: writing a record
 /// allocates nothing until a provider reads the fields, and each field is computed when it is read. It is passed by
-/// value through every layer of the logging pipeline, so it is kept to 40 bytes: what a plain record (no failure,
+/// value through every layer of the logging pipeline, so it is kept to 32 bytes: what a plain record (no failure,
 /// arguments, result, resources or context) does not use lives in <see cref="RecordDetails"/>, allocated only when
 /// there is something to put in it.
 /// </remarks>
 internal readonly struct PerformanceLogState : IReadOnlyList<KeyValuePair<string, object?>>, IMetricValues
 {
+    // The outcome shares a field with the end time: UTC ticks stay below 2^62 (DateTime.MaxValue is about 2^61.45), so the
+    // top two bits hold it, and the state is four words instead of five.
+    private const int OutcomeShift = 62;
+    private const long TicksMask = (1L << OutcomeShift) - 1;
+
     private readonly ResolvedOperation _operation;
     private readonly double _seconds;
-    private readonly long _endUtcTicks;
+    private readonly long _endUtcTicksAndOutcome;
     private readonly RecordDetails? _details;
 
     /// <summary>The end time is fixed here (UTC): a provider that keeps the state and reads it later reads the time of the call.</summary>
     public PerformanceLogState(ResolvedOperation operation, PerformanceOutcome outcome, double seconds, long endUtcTicks, RecordDetails? details)
     {
         _operation = operation;
-        Outcome = outcome;
         _seconds = seconds;
-        _endUtcTicks = endUtcTicks;
+        _endUtcTicksAndOutcome = (endUtcTicks & TicksMask) | ((long)outcome << OutcomeShift);
         _details = details;
     }
 
@@ -37,7 +41,7 @@ internal readonly struct PerformanceLogState : IReadOnlyList<KeyValuePair<string
 
     public string Template => TemplateOf(Outcome);
 
-    public PerformanceOutcome Outcome { get; }
+    public PerformanceOutcome Outcome => (PerformanceOutcome)((ulong)_endUtcTicksAndOutcome >> OutcomeShift);
 
     /// <summary>Gets the context fields, built when read.</summary>
     public IReadOnlyList<KeyValuePair<string, object?>> Context => _details?.Context(_operation) ?? _operation.Descriptor.ContextFields;
@@ -110,7 +114,7 @@ internal readonly struct PerformanceLogState : IReadOnlyList<KeyValuePair<string
 
     DateTimeOffset IMetricValues.EndTime => EndTime;
 
-    private DateTimeOffset EndTime => new(_endUtcTicks, TimeSpan.Zero);
+    private DateTimeOffset EndTime => new(_endUtcTicksAndOutcome & TicksMask, TimeSpan.Zero);
 
     double IMetricValues.DurationSeconds => _seconds;
 

@@ -46,19 +46,24 @@ internal sealed class RecordDetails
     public RequestContext? Request { get; }
 
     /// <summary>
-    /// The details of a record written now, with the current request and activity; null when there are none. Given the
-    /// current thread's state, a thread without an execution context is known to have no current request or activity,
-    /// which spares reading them.
+    /// The details of a record written now, with the current request and activity; null when there are none. With
+    /// <paramref name="ambient"/> false (the caller's execution context is known to be the default one, which holds no
+    /// request or activity) reading them is spared.
     /// </summary>
-    public static RecordDetails? Capture(Exception? exception, string? argsSummary, string? resultSummary, ResourceUsage? resources, string? parent, Activity? span, TrackedThread? thread)
+    public static RecordDetails? Capture(Exception? exception, string? argsSummary, string? resultSummary, ResourceUsage? resources, string? parent, Activity? span, bool ambient)
     {
-        var ambient = thread is null || !ContextSlot.Available || ContextSlot.Of(thread.Thread) is not null;
         var request = ambient ? PerformanceContext.CurrentRequest : null;
         var activity = span ?? (ambient ? Activity.Current : null);
         return exception is null && argsSummary is null && resultSummary is null && resources is null && parent is null && request is null && activity is null
             ? null
             : new RecordDetails(exception, argsSummary, resultSummary, resources, parent, request, activity);
     }
+
+    /// <summary>
+    /// False when <paramref name="thread"/>'s execution context is the default one (read directly, when it can be).
+    /// Ask before entering a flow section, which makes another context current.
+    /// </summary>
+    public static bool MayHaveAmbient(TrackedThread thread) => !ContextSlot.Available || ContextSlot.Of(thread.Thread) is not null;
 
     public int ContextCount(ResolvedOperation operation) =>
         (Request is null ? 0 : 1 + Request.Fields.Length) + (Parent is null ? 0 : 1) + (_traced ? 2 : 0) + operation.Descriptor.ContextFields.Length;

@@ -319,6 +319,10 @@ public partial struct OperationScope
     private readonly void Record<TResult>(long end, string? parent, Exception? exception, TResult result, bool hasResult)
     {
         var operation = _operation!;
+
+        // Ended on the way out of the try block or in its handler, not in a finally block: every exception is caught
+        // here anyway, and a try/finally around the call-outs costs every record.
+        var suppressed = default(TrackingSuppression.FlowSection);
         try
         {
             var seconds = operation.State.SecondsBetween(_start, end);
@@ -333,13 +337,19 @@ public partial struct OperationScope
                 return;
             }
 
+            // Asked in the caller's own context, before the section makes the flagged one current: a caller in the
+            // default context has no request or activity for the record to read.
+            var thread = _thread ?? TrackedThread.Current;
+            var ambient = RecordDetails.MayHaveAmbient(thread);
+
             // Metrics, the span, formatting and the record call out to listeners, formatters and providers: woven code
             // reached from there, or from async work started there, runs untracked.
-            using var suppressed = TrackingSuppression.WithFlow(_thread ?? TrackedThread.Current);
+            suppressed = TrackingSuppression.WithFlow(thread);
             if (PerformanceMeter.IsListened)
             {
                 PerformanceMeter.Record(operation, seconds, outcome, exception);
             }
+
             if (activity is not null)
             {
                 PerformanceTracing.Stop(activity, operation, seconds, end, outcome, exception);
@@ -352,11 +362,14 @@ public partial struct OperationScope
                     : descriptor.ResultRedacted ? ValueFormatter.Redacted
                     : descriptor.ResultClassification is { } classified ? ValueFormatter.Redact(result, classified, operation.State.Redactors, operation.MaxResultLength)
                     : ValueFormatter.Format(result, operation.MaxResultLength);
-                OperationLog.Write(operation, level, outcome, seconds, end, exception, _frame?.Arguments?.Summary, resultSummary, resources, parent, activity, _thread);
+                OperationLog.Write(operation, level, outcome, seconds, end, exception, _frame?.Arguments?.Summary, resultSummary, resources, parent, activity, ambient);
             }
+
+            suppressed.Dispose();
         }
         catch (Exception ex)
         {
+            suppressed.Dispose();
             SelfDiagnostics.Report(SelfDiagnosticKind.Tracking, $"Tracking operation '{operation.Name}' failed; the call itself was not affected.", ex);
         }
     }

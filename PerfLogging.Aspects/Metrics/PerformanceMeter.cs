@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
 
 namespace PerfLogging.Runtime;
 
@@ -41,7 +42,11 @@ internal static class PerformanceMeter
         description: "Operations that ended with an exception.");
 
     /// <summary>Gets a value indicating whether any instrument has a listener (a record of it calls out).</summary>
-    public static bool IsListened => Duration.Enabled || ThresholdExceeded.Enabled || Failures.Enabled;
+    public static bool IsListened
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Duration.Enabled || ThresholdExceeded.Enabled || Failures.Enabled;
+    }
 
     public static void Record(ResolvedOperation operation, double seconds, PerformanceOutcome outcome, Exception? exception)
     {

@@ -62,6 +62,7 @@ internal sealed class ResolvedOperation
         CriticalLevel = state.CriticalLevel;
         ErrorLevel = state.ErrorLevel;
         MinLevel = (LogLevel)Math.Min(Math.Min((int)SuccessLevel, (int)WarningLevel), Math.Min((int)CriticalLevel, (int)ErrorLevel));
+        SuccessAtMinLevel = SuccessLevel == MinLevel;
         Logger = createLogger ? CreateLogger(state, descriptor.LoggerCategory) : NullLogger.Instance;
 
         // ILogger.Log is a generic interface method: bound once here, each call is a delegate call instead of a generic
@@ -112,6 +113,12 @@ internal sealed class ResolvedOperation
 
     /// <summary>The lowest level any outcome is written at: below it, nothing about this operation is logged.</summary>
     public LogLevel MinLevel { get; }
+
+    /// <summary>
+    /// Gets a value indicating whether a success is written at <see cref="MinLevel"/>: then a call that found that level
+    /// disabled when it started and succeeded has no record to write.
+    /// </summary>
+    public bool SuccessAtMinLevel { get; }
 
     public ILogger Logger { get; }
 

@@ -284,10 +284,23 @@ public partial struct OperationScope
             return;
         }
 
+        var operation = _operation!;
+
         // Read first, so leaving the ambient state is not part of the duration.
-        var end = _operation!.State.GetTimestamp();
+        var end = operation.State.GetTimestamp();
         _completed = true;
         var parent = ExitAmbient();
+        if (!_verbose && exception is null && _frame is null && operation.SuccessAtMinLevel && !PerformanceMeter.IsListened)
+        {
+            // The common quiet call: its level was disabled when it started and it succeeded under both thresholds, with
+            // no span, probe or meter listener to feed: there is nothing to record (what Record would conclude).
+            var seconds = operation.State.SecondsBetween(_start, end);
+            if (seconds <= operation.WarningSeconds && seconds <= operation.CriticalSeconds)
+            {
+                return;
+            }
+        }
+
         Record(end, parent, exception, result, hasResult);
     }
 

@@ -192,6 +192,31 @@ public class OutcomeTests
     }
 
     [Test]
+    public void A_success_level_above_the_lowest_level_is_written_when_only_it_is_enabled()
+    {
+        // The lowest level (Warning's, Information) is disabled when the call starts; the success level (Warning) is not.
+        using var harness = new RuntimeHarness(
+            o =>
+            {
+                o.LogLevels.Success = "Warning";
+                o.LogLevels.Warning = "Information";
+            },
+            minimumLevel: LogLevel.Warning);
+        var descriptor = OrderService.Describe(nameof(OrderService.Submit));
+
+        Woven.Call(descriptor, () =>
+        {
+            harness.Time.Advance(TimeSpan.FromMilliseconds(250));
+            return 42;
+        }).ShouldBe(42);
+
+        var record = harness.Single();
+        record.Level.ShouldBe(LogLevel.Warning);
+        record.Id.Id.ShouldBe(1);
+        record.Field("duration_seconds").ShouldBe("0.25");
+    }
+
+    [Test]
     public void An_explicit_operation_name_and_logger_name_are_used()
     {
         var descriptor = OrderService.Describe(nameof(OrderService.Ship), new PerformanceLoggingAttribute("shipping") { LoggerName = "Shop.Shipping" });

@@ -120,8 +120,7 @@ public partial struct OperationScope
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Start(OperationDescriptor descriptor, out OperationScope scope)
     {
-        var operation = descriptor.Current;
-        if (operation.Enabled)
+        if (PerformanceRuntime.Enabled && descriptor.Current is { Enabled: true } operation)
         {
             Begin(operation, out scope);
         }

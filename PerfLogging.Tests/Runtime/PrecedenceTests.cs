@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using PerfLogging.Configuration;
+using PerfLogging.Runtime;
 using PerfLogging.Tests.Support;
 
 namespace PerfLogging.Tests.Runtime;
@@ -55,6 +56,27 @@ public class PrecedenceTests
         Woven.Call(OrderService.Describe(nameof(OrderService.Submit)), () => 5).ShouldBe(5);
 
         harness.Records.ShouldBeEmpty();
+    }
+
+    [Test]
+    public void Tracking_switched_off_and_on_again_takes_effect_on_the_next_call()
+    {
+        using var harness = new RuntimeHarness();
+        var descriptor = OrderService.Describe(nameof(OrderService.Submit));
+
+        harness.Options.Enabled = false;
+        PerformanceRuntime.UpdateOptions(harness.Options);
+        Woven.Call(descriptor, () => 1).ShouldBe(1);
+        harness.Records.ShouldBeEmpty();
+
+        harness.Options.Enabled = true;
+        PerformanceRuntime.UpdateOptions(harness.Options);
+        Woven.Call(descriptor, () => 2).ShouldBe(2);
+        harness.Single().Field("operation_name").ShouldBe("OrderService.Submit");
+
+        PerformanceLogging.Configure(harness.Factory, new PerformanceLoggingOptions { Enabled = false }, harness.Time);
+        Woven.Call(descriptor, () => 3).ShouldBe(3);
+        harness.Records.Count.ShouldBe(1);
     }
 
     [Test]

@@ -18,6 +18,7 @@ internal enum SelfDiagnosticKind
     UnknownProfile,
     Reentrancy,
     Tracing,
+    Metrics,
 }
 
 /// <summary>
@@ -38,7 +39,7 @@ internal static class SelfDiagnostics
 
     public static void Report(SelfDiagnosticKind kind, string message, Exception? exception = null)
     {
-        var text = exception is null ? message : $"{message} {exception.GetType().Name}: {exception.Message}";
+        var text = exception is null ? message : $"{message} {exception.GetType().Name}: {MessageOf(exception)}";
         if (t_reporting || !s_reported.TryAdd(kind, text))
         {
             return;
@@ -65,6 +66,19 @@ internal static class SelfDiagnostics
     }
 
     public static void Reset() => s_reported.Clear();
+
+    /// <summary>The exception's message; its <c>Message</c> is user code and may throw, which must not reach the caller.</summary>
+    private static string MessageOf(Exception exception)
+    {
+        try
+        {
+            return exception.Message;
+        }
+        catch (Exception ex)
+        {
+            return $"(its message could not be read: {ex.GetType().Name})";
+        }
+    }
 }
 
 [EventSource(Name = "PerfLogging")]

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
+using PerfLogging.Diagnostics;
 
 namespace PerfLogging.Runtime;
 
@@ -48,21 +49,30 @@ internal static class PerformanceMeter
         get => Duration.Enabled || ThresholdExceeded.Enabled || Failures.Enabled;
     }
 
+    /// <summary>Records one call's measurements. A listener that throws is reported once; the call's record is still written.</summary>
     public static void Record(ResolvedOperation operation, double seconds, PerformanceOutcome outcome, Exception? exception)
     {
-        if (Duration.Enabled)
+        try
         {
-            Duration.Record(seconds, operation.NameTag, new KeyValuePair<string, object?>(OutcomeTag, outcome.Tag()));
-        }
+            if (Duration.Enabled)
+            {
+                Duration.Record(seconds, operation.NameTag, new KeyValuePair<string, object?>(OutcomeTag, outcome.Tag()));
+            }
 
-        if (outcome is PerformanceOutcome.Warning or PerformanceOutcome.Critical && ThresholdExceeded.Enabled)
-        {
-            ThresholdExceeded.Add(1, operation.NameTag, new KeyValuePair<string, object?>(ThresholdTag, outcome.Tag()));
-        }
+            if (outcome is PerformanceOutcome.Warning or PerformanceOutcome.Critical && ThresholdExceeded.Enabled)
+            {
+                ThresholdExceeded.Add(1, operation.NameTag, new KeyValuePair<string, object?>(ThresholdTag, outcome.Tag()));
+            }
 
-        if (exception is not null && Failures.Enabled)
+            if (exception is not null && Failures.Enabled)
+            {
+                Failures.Add(1, operation.NameTag, new KeyValuePair<string, object?>(ErrorTypeTag, exception.GetType().FullName));
+            }
+        }
+        catch (Exception ex)
         {
-            Failures.Add(1, operation.NameTag, new KeyValuePair<string, object?>(ErrorTypeTag, exception.GetType().FullName));
+            SelfDiagnostics.Report(
+                SelfDiagnosticKind.Metrics, "A MeterListener failed while PerfLogging recorded a measurement; the record is still written.", ex);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using PerfLogging.Diagnostics;
 using PerfLogging.Runtime;
@@ -34,6 +35,34 @@ public class ContainmentTests
     }
 
     [Test]
+    public void A_meter_listener_that_throws_changes_nothing_for_the_caller_and_the_record_is_still_written()
+    {
+        using var harness = new RuntimeHarness();
+        using var listener = ThrowingDurationListener(() => new InvalidOperationException("listener"));
+        var descriptor = OrderService.Describe(nameof(OrderService.Submit));
+
+        Woven.Call(descriptor, () => 7).ShouldBe(7);
+        Woven.Call(descriptor, () => 8).ShouldBe(8);
+
+        harness.Records.Count.ShouldBe(2);
+        harness.Records.ShouldAllBe(r => r.Level == LogLevel.Information && r.Id.Id == 1);
+        harness.Collector.GetSnapshot().Count(r => r.Category == SelfDiagnostics.Category && r.Id.Name == nameof(SelfDiagnosticKind.Metrics)).ShouldBe(1);
+        TrackingSuppression.InSuppressedFlow.ShouldBeFalse();
+    }
+
+    [Test]
+    public void A_failure_whose_message_throws_is_reported_without_reaching_the_caller()
+    {
+        using var harness = new RuntimeHarness();
+        using var listener = ThrowingDurationListener(() => new UnprintableException());
+
+        Woven.Call(OrderService.Describe(nameof(OrderService.Submit)), () => 7).ShouldBe(7);
+
+        SelfDiagnostics.Reported[SelfDiagnosticKind.Metrics].ShouldEndWith("UnprintableException: (its message could not be read: NotSupportedException)");
+        TrackingSuppression.InSuppressedFlow.ShouldBeFalse();
+    }
+
+    [Test]
     public void Failing_memory_and_cpu_probes_leave_their_fields_empty_and_the_call_unchanged()
     {
         using var harness = new RuntimeHarness();
@@ -58,5 +87,27 @@ public class ContainmentTests
         harness.Factory.Dispose();
 
         Woven.Call(descriptor, () => 9).ShouldBe(9);
+    }
+
+    private static MeterListener ThrowingDurationListener(Func<Exception> failure)
+    {
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == PerformanceMeter.MeterName && instrument.Name == PerformanceMeter.DurationInstrument)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<double>((_, _, _, _) => throw failure());
+        listener.Start();
+        return listener;
+    }
+
+    private sealed class UnprintableException : Exception
+    {
+        public override string Message => throw new NotSupportedException("message");
     }
 }

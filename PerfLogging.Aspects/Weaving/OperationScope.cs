@@ -293,8 +293,7 @@ public partial struct OperationScope
         {
             // The common quiet call: its level was disabled when it started and it succeeded under both thresholds, with
             // no span, probe or meter listener to feed: there is nothing to record (what Record would conclude).
-            var seconds = operation.State.SecondsBetween(_start, end);
-            if (seconds <= operation.WarningSeconds && seconds <= operation.CriticalSeconds)
+            if (Classify(operation, operation.State.SecondsBetween(_start, end), exception: null, resources: null) == PerformanceOutcome.Success)
             {
                 return;
             }
@@ -386,6 +385,7 @@ public partial struct OperationScope
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static PerformanceOutcome Classify(ResolvedOperation operation, double seconds, Exception? exception, ResourceUsage? resources)
     {
         if (exception is not null)

@@ -6,7 +6,8 @@ namespace PerfLogging.Weaving;
 /// Completion of Task and ValueTask shapes. Under <see cref="PerformanceErrorMode.LogAndRaise"/> the caller gets the
 /// very object the method returned (same reference, runtime type and <see cref="Task.AsyncState"/>): a completed
 /// task is recorded at once, a pending one by a synchronous continuation registered before the task is returned, so
-/// the record is written before an awaiting caller resumes. The swallowing modes must turn a failure into a
+/// a caller suspended on it resumes after the record is written (one that finds it already completed goes on at once,
+/// as it would unwoven, while the completing thread writes the record). The swallowing modes must turn a failure into a
 /// successful result, so a failed or pending task is handed back as a new task there; except a cold task (created,
 /// not started), which only its caller can start: it is returned itself and its failure is recorded, not swallowed.
 /// </summary>
@@ -217,8 +218,10 @@ public partial struct OperationScope
     /// <summary>
     /// Records a pending task's outcome without replacing it: a <c>ContinueWith</c> continuation that runs
     /// synchronously, registered before the task reaches the caller. A task runs its synchronous continuations in
-    /// the order they were registered, so the record is written before the caller's await resumes; and unlike an
-    /// await-style continuation it does not push the caller's await onto the thread pool.
+    /// the order they were registered, so the record is written before a suspended caller's await resumes; and unlike
+    /// an await-style continuation it does not push the caller's await onto the thread pool. The task is complete
+    /// before its continuations run: a caller that looks at it then (or whose await is registered too late and is
+    /// queued to the thread pool) is not held back by the record, exactly as an unwoven caller would not be.
     /// </summary>
     private sealed class PendingRecord
     {

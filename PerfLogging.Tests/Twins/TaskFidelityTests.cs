@@ -58,6 +58,44 @@ public class TaskFidelityTests : HarnessTest
         record.Field("duration_seconds").ShouldBe("2");
     }
 
+    [Test]
+    public async Task A_caller_that_finds_the_task_already_completed_goes_on_while_the_record_is_written()
+    {
+        var twinSource = new TaskCompletionSource<int>();
+        var twinTask = Twin.Tasks.Pending(twinSource);
+        twinSource.SetResult(5);
+        twinTask.IsCompleted.ShouldBeTrue();
+
+        Harness.Dispose();
+        var gate = new GateProvider();
+        Harness = new RuntimeHarness(null, LogLevel.Trace, gate);
+        var source = new TaskCompletionSource<int>();
+        var returned = Tasks.Pending(source);
+
+        // The task completes on another thread, whose synchronous record continuation is held inside the provider.
+        var completing = Task.Run(() => source.SetResult(5));
+        try
+        {
+            gate.Entered.Wait(TimeSpan.FromSeconds(30)).ShouldBeTrue();
+
+            // The completed task is the caller's as it is the twin's: awaiting it does not wait for the record.
+            returned.IsCompleted.ShouldBeTrue();
+            var awaited = ResultWithoutSuspending(returned);
+            awaited.IsCompletedSuccessfully.ShouldBeTrue();
+            awaited.Result.ShouldBe(5);
+            Harness.Records.ShouldBeEmpty();
+        }
+        finally
+        {
+            gate.Release.Set();
+        }
+
+        await completing.WaitAsync(TimeSpan.FromSeconds(30));
+        Harness.Single().Field("success").ShouldBe("True");
+    }
+
+    private static async Task<int> ResultWithoutSuspending(Task<int> task) => await task;
+
     private async Task<int> CountAfterAwait(Task<int> task)
     {
         await task;
@@ -140,6 +178,20 @@ public class TaskFidelityTests : HarnessTest
         using var context = new PumpingContext();
         context.Run(() => Tasks.DelayFreeOfContextAsync().Wait(TimeSpan.FromSeconds(10))).ShouldBeTrue();
         Harness = new RuntimeHarness();
+    }
+
+    /// <summary>Holds the first record written to it until released.</summary>
+    private sealed class GateProvider : TestLoggerProvider
+    {
+        public ManualResetEventSlim Entered { get; } = new();
+
+        public ManualResetEventSlim Release { get; } = new();
+
+        public override void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            Entered.Set();
+            Release.Wait(TimeSpan.FromSeconds(30));
+        }
     }
 
     /// <summary>A UI-style context: one thread that runs posted work in order, like a WinForms or WPF message loop.</summary>

@@ -8,10 +8,32 @@ internal sealed class ConsoleCapture : IDisposable
 {
     private readonly TextWriter _original = Console.Out;
     private readonly StringWriter _buffer = new();
+    private readonly TextWriter _writer;
 
-    public ConsoleCapture() => Console.SetOut(TextWriter.Synchronized(_buffer));
+    public ConsoleCapture()
+    {
+        _writer = TextWriter.Synchronized(_buffer);
+        Console.SetOut(_writer);
+    }
 
-    public IReadOnlyList<string> Lines => _buffer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public IReadOnlyList<string> Lines
+    {
+        get
+        {
+            // The synchronized writer locks itself around every write.
+            lock (_writer)
+            {
+                return _buffer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Waits (up to 10 seconds) until <paramref name="count"/> lines holding a PerfLogging record are written: a record
+    /// can reach the console a moment after the response when the request found its woven call's task completed.
+    /// </summary>
+    public void WaitForRecords(int count) =>
+        SpinWait.SpinUntil(() => Lines.Count(line => line.Contains("\"performance\":", StringComparison.Ordinal)) >= count, TimeSpan.FromSeconds(10));
 
     public void Dispose() => Console.SetOut(_original);
 }

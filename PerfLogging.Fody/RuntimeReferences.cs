@@ -45,6 +45,13 @@ internal sealed class RuntimeReferences
         CompleteTaskOfT = module.ImportReference(scope.Methods.Single(m => m.Name == "CompleteTask" && m.HasGenericParameters));
         CompleteValueTask = module.ImportReference(scope.Methods.Single(m => m.Name == "CompleteValueTask" && !m.HasGenericParameters));
         CompleteValueTaskOfT = module.ImportReference(scope.Methods.Single(m => m.Name == "CompleteValueTask" && m.HasGenericParameters));
+        LeaveTask = module.ImportReference(scope.Methods.Single(m => m.Name == "LeaveTask" && !m.HasGenericParameters));
+        LeaveTaskOfT = module.ImportReference(scope.Methods.Single(m => m.Name == "LeaveTask" && m.HasGenericParameters));
+        LeaveValueTask = module.ImportReference(scope.Methods.Single(m => m.Name == "LeaveValueTask" && !m.HasGenericParameters));
+        LeaveValueTaskOfT = module.ImportReference(scope.Methods.Single(m => m.Name == "LeaveValueTask" && m.HasGenericParameters));
+        Succeeded = module.ImportReference(scope.Methods.Single(m => m.Name == "Succeeded" && !m.HasGenericParameters));
+        SucceededOfT = module.ImportReference(scope.Methods.Single(m => m.Name == "Succeeded" && m.HasGenericParameters));
+        Failed = Import(scope, "Failed", 1);
         TrackEnumerable = Import(scope, "TrackEnumerable", 3);
         TrackAsyncEnumerable = Import(scope, "TrackAsyncEnumerable", 3);
         CaptureArguments = Import(scope, "CaptureArguments", 1);
@@ -90,6 +97,20 @@ internal sealed class RuntimeReferences
     public MethodReference CompleteValueTask { get; }
 
     public MethodReference CompleteValueTaskOfT { get; }
+
+    public MethodReference LeaveTask { get; }
+
+    public MethodReference LeaveTaskOfT { get; }
+
+    public MethodReference LeaveValueTask { get; }
+
+    public MethodReference LeaveValueTaskOfT { get; }
+
+    public MethodReference Succeeded { get; }
+
+    public MethodReference SucceededOfT { get; }
+
+    public MethodReference Failed { get; }
 
     public MethodReference TrackEnumerable { get; }
 

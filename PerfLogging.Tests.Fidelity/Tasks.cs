@@ -37,6 +37,12 @@ public static class Tasks
         return 7;
     }
 
+    [PerformanceLogging]
+    public static async Task<int> AfterAsync(Task<int> source) => await source;
+
+    [PerformanceLogging(OnError = PerformanceErrorMode.LogAndContinue)]
+    public static async Task<int> SwallowedAfterAsync(Task<int> source) => await source;
+
     [PerformanceLogging(OnError = PerformanceErrorMode.LogAndContinue)]
     public static Task<int> SwallowedPending(TaskCompletionSource<int> source) => source.Task;
 }

@@ -16,6 +16,12 @@ internal sealed partial class MethodProcessor
         Body.Variables.Add(scope);
         Body.Variables.Add(thrown);
 
+        // A compiler-generated async method records from its state machine, before the task completes.
+        var stateMachine = target.Shape is MethodShape.Task or MethodShape.TaskOfT or MethodShape.ValueTask or MethodShape.ValueTaskOfT
+            ? AsyncStateMachine.Find(Method)
+            : null;
+        stateMachine?.Weave(runtime, scope);
+
         // Prologue, in front of the first tracked instruction; the protected region starts at a nop of its own.
         var tryStart = Instruction.Create(OpCodes.Nop);
         var prologue = new List<Instruction>();
@@ -89,7 +95,7 @@ internal sealed partial class MethodProcessor
         else
         {
             il.Emit(OpCodes.Ldloc, result);
-            il.Emit(OpCodes.Call, Completion());
+            il.Emit(OpCodes.Call, Completion(stateMachine is not null));
         }
 
         il.Emit(OpCodes.Ret);
@@ -249,14 +255,17 @@ internal sealed partial class MethodProcessor
             element.FullName != "System.TypedReference";
     }
 
-    /// <summary>The <c>Complete…</c> overload that takes and returns a value of the target's shape.</summary>
-    private MethodReference Completion() => target.Shape switch
+    /// <summary>
+    /// The <c>Complete…</c> overload that takes and returns a value of the target's shape; <c>Leave…</c> when the state
+    /// machine records.
+    /// </summary>
+    private MethodReference Completion(bool stateMachine) => target.Shape switch
     {
         MethodShape.Value => runtime.Close(runtime.CompleteValue, ReturnType),
-        MethodShape.Task => runtime.CompleteTask,
-        MethodShape.TaskOfT => runtime.Close(runtime.CompleteTaskOfT, target.ResultType!),
-        MethodShape.ValueTask => runtime.CompleteValueTask,
-        MethodShape.ValueTaskOfT => runtime.Close(runtime.CompleteValueTaskOfT, target.ResultType!),
+        MethodShape.Task => stateMachine ? runtime.LeaveTask : runtime.CompleteTask,
+        MethodShape.TaskOfT => runtime.Close(stateMachine ? runtime.LeaveTaskOfT : runtime.CompleteTaskOfT, target.ResultType!),
+        MethodShape.ValueTask => stateMachine ? runtime.LeaveValueTask : runtime.CompleteValueTask,
+        MethodShape.ValueTaskOfT => runtime.Close(stateMachine ? runtime.LeaveValueTaskOfT : runtime.CompleteValueTaskOfT, target.ResultType!),
         _ => throw new InvalidOperationException($"Shape {target.Shape} is not emitted here."),
     };
 

@@ -64,12 +64,14 @@ public class ShowTests
         var woven = output[output.IndexOf("  woven code:", StringComparison.Ordinal)..output.IndexOf("  its body, in the compiler's state machine <ComputeAsync>d__1:", StringComparison.Ordinal)];
         woven.ShouldContain("public Task<int> ComputeAsync(int value)");
         woven.ShouldContain("OperationScope.Start(");
-        woven.ShouldContain("stateMachine.<>t__builder.Start(ref stateMachine);");
-        woven.ShouldContain("return scope.CompleteTask(task);");
+        woven.ShouldContain("stateMachine.<>perf_scope = scope;");
+        woven.ShouldContain("reference.Start(ref stateMachine);");
+        woven.ShouldContain("return scope.LeaveTask(task);");
         var body = output[output.IndexOf("  its body, in the compiler's state machine", StringComparison.Ordinal)..];
         body.ShouldContain("Task.Delay(20).GetAwaiter();");
-        body.ShouldContain("result = value * 2;");
-        body.ShouldNotContain("OperationScope");
+        body.ShouldContain("num2 = value * 2;");
+        body.ShouldContain("if (!<>perf_scope.Failed(exception))");
+        body.ShouldContain("<>perf_scope.Succeeded(result);\n        reference2.SetResult(result);");
     }
 
     [Test]

@@ -96,6 +96,55 @@ public class TaskFidelityTests : HarnessTest
 
     private static async Task<int> ResultWithoutSuspending(Task<int> task) => await task;
 
+    [Test]
+    public async Task An_async_method_writes_its_record_before_its_task_completes()
+    {
+        var twinSource = new TaskCompletionSource<int>();
+        var twinTask = Twin.Tasks.AfterAsync(twinSource.Task);
+        twinSource.SetResult(5);
+        twinTask.IsCompletedSuccessfully.ShouldBeTrue();
+
+        Harness.Dispose();
+        var gate = new GateProvider();
+        Harness = new RuntimeHarness(null, LogLevel.Trace, gate);
+        var source = new TaskCompletionSource<int>();
+        var returned = Tasks.AfterAsync(source.Task);
+        var completing = Task.Run(() => source.SetResult(5));
+        try
+        {
+            // The method resumes on the completing thread and is writing its record: its task is not complete yet, so
+            // nobody can see it completed before the record is written, however late they look.
+            gate.Entered.Wait(TimeSpan.FromSeconds(30)).ShouldBeTrue();
+            returned.IsCompleted.ShouldBeFalse();
+        }
+        finally
+        {
+            gate.Release.Set();
+        }
+
+        (await returned).ShouldBe(5);
+        Harness.Records.ShouldHaveSingleItem().Field("success").ShouldBe("True");
+        await completing.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    [Test]
+    public async Task A_swallowing_async_method_completes_its_own_task_with_default()
+    {
+        var twinSource = new TaskCompletionSource<int>();
+        var twinTask = Twin.Tasks.SwallowedAfterAsync(twinSource.Task);
+        twinSource.SetException(new InvalidOperationException("late"));
+        (await Should.ThrowAsync<InvalidOperationException>(twinTask)).Message.ShouldBe("late");
+
+        var source = new TaskCompletionSource<int>();
+        var returned = Tasks.SwallowedAfterAsync(source.Task);
+        source.SetException(new InvalidOperationException("late"));
+
+        (await returned).ShouldBe(0);
+        var record = Harness.Records.ShouldHaveSingleItem();
+        record.Field("success").ShouldBe("False");
+        record.Field("error_message").ShouldBe("late");
+    }
+
     private async Task<int> CountAfterAwait(Task<int> task)
     {
         await task;

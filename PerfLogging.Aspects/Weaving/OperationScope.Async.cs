@@ -3,7 +3,8 @@ using System.Runtime.CompilerServices;
 namespace PerfLogging.Weaving;
 
 /// <summary>
-/// Completion of Task and ValueTask shapes. Under <see cref="PerformanceErrorMode.LogAndRaise"/> the caller gets the
+/// Completion of Task and ValueTask shapes returned by methods that are not compiler-generated async methods (those
+/// record from their state machine, see OperationScope.StateMachine.cs). Under <see cref="PerformanceErrorMode.LogAndRaise"/> the caller gets the
 /// very object the method returned (same reference, runtime type and <see cref="Task.AsyncState"/>): a completed
 /// task is recorded at once, a pending one by a synchronous continuation registered before the task is returned, so
 /// a caller suspended on it resumes after the record is written (one that finds it already completed goes on at once,

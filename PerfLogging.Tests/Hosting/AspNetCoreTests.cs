@@ -35,17 +35,14 @@ public class AspNetCoreTests
             {
                 var client = factory.CreateClient();
                 traceIdentifiers = [await TraceIdentifierOf(client, 7), await TraceIdentifierOf(client, 8)];
-                console.WaitForRecords(2);
             }
         }
 
         // The template's console provider now writes JSON: no plain line, and each record exactly once.
         var lines = console.Lines.Where(l => !l.StartsWith("{", StringComparison.Ordinal)).ToList();
         lines.ShouldBeEmpty();
-        // In calling order (start_time): the first, cold, record can still be on its way while the next request runs.
         var records = console.Lines.Select(l => JsonDocument.Parse(l).RootElement.Clone())
-            .Where(r => r.TryGetProperty("performance", out _))
-            .OrderBy(r => r.GetProperty("performance").GetProperty("start_time").GetDateTimeOffset()).ToList();
+            .Where(r => r.TryGetProperty("performance", out _)).ToList();
         records.Count.ShouldBe(2);
         for (var i = 0; i < 2; i++)
         {
@@ -67,7 +64,6 @@ public class AspNetCoreTests
         await using (var factory = Factory(spans))
         {
             await TraceIdentifierOf(factory.CreateClient(), 7);
-            console.WaitForRecords(1);
         }
 
         var request = spans.Single(s => s.Kind == ActivityKind.Server);

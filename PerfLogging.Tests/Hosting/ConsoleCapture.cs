@@ -28,12 +28,5 @@ internal sealed class ConsoleCapture : IDisposable
         }
     }
 
-    /// <summary>
-    /// Waits (up to 10 seconds) until <paramref name="count"/> lines holding a PerfLogging record are written: a record
-    /// can reach the console a moment after the response when the request found its woven call's task completed.
-    /// </summary>
-    public void WaitForRecords(int count) =>
-        SpinWait.SpinUntil(() => Lines.Count(line => line.Contains("\"performance\":", StringComparison.Ordinal)) >= count, TimeSpan.FromSeconds(10));
-
     public void Dispose() => Console.SetOut(_original);
 }

@@ -54,20 +54,7 @@ internal sealed class RuntimeHarness : IDisposable
     public IReadOnlyList<FakeLogRecord> Records =>
         Collector.GetSnapshot().Where(r => r.Category != SelfDiagnostics.Category).ToList();
 
-    /// <summary>The one record written; waits for it when none is written yet (see <see cref="RecordsOnceWritten"/>).</summary>
-    public FakeLogRecord Single() => RecordsOnceWritten(1).ShouldHaveSingleItem();
-
-    /// <summary>
-    /// The records, once at least <paramref name="count"/> are written (or after 10 seconds). A woven task that completes
-    /// on another thread is complete before its record continuation runs there, so a caller that finds it completed can
-    /// look a moment before that record is written (docs/reliability.md); a test reading the records after such an
-    /// await says how many it expects.
-    /// </summary>
-    public IReadOnlyList<FakeLogRecord> RecordsOnceWritten(int count)
-    {
-        SpinWait.SpinUntil(() => Records.Count >= count, TimeSpan.FromSeconds(10));
-        return Records;
-    }
+    public FakeLogRecord Single() => Records.ShouldHaveSingleItem();
 
     public void Dispose()
     {

@@ -126,7 +126,7 @@ public class ExceptionFidelityTests : HarnessTest
         twin.Select(Method).ShouldBe(["Failures.InnerAsync()", "Failures.OuterAsync()"]);
 
         OwnFrames(await Should.ThrowAsync<InvalidOperationException>(Failures.OuterAsync)).ShouldBe(twin);
-        Harness.RecordsOnceWritten(2).Count.ShouldBe(2);
+        Harness.Records.Count.ShouldBe(2);
     }
 
     [Test]

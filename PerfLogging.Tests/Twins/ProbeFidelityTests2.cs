@@ -96,7 +96,7 @@ public class ProbeFidelityTests2
         Probes2.ConditionalVoidSwallowing(true);
         Switches.Tracked = false;
         Should.Throw<InvalidOperationException>(() => Probes2.ConditionalVoidSwallowing(true));
-        _harness.RecordsOnceWritten(2).Count.ShouldBe(2);
+        _harness.Records.Count.ShouldBe(2);
     }
 
     [Test]

@@ -71,11 +71,10 @@ public class AsyncShapeTests
         var service = new AsyncService();
 
         (await service.ValueAsync(1)).ShouldBe(2);
-        _harness.RecordsOnceWritten(1);
         (await service.ValueCompleted(7)).ShouldBe(7);
         await service.ValueVoidAsync();
 
-        _harness.RecordsOnceWritten(3).Select(r => r.Field("operation_name")).ShouldBe(
+        _harness.Records.Select(r => r.Field("operation_name")).ShouldBe(
             ["AsyncService.ValueAsync", "AsyncService.ValueCompleted", "AsyncService.ValueVoidAsync"]);
     }
 

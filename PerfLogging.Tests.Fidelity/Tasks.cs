@@ -40,13 +40,6 @@ public static class Tasks
     [PerformanceLogging]
     public static async Task<int> AfterAsync(Task<int> source) => await source;
 
-    [PerformanceLogging]
-    public static async Task FailLaterAsync(string message)
-    {
-        await Task.Yield();
-        throw new InvalidOperationException(message);
-    }
-
     [PerformanceLogging(OnError = PerformanceErrorMode.LogAndContinue)]
     public static async Task<int> SwallowedAfterAsync(Task<int> source) => await source;
 

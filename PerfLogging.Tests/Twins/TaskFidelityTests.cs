@@ -128,49 +128,6 @@ public class TaskFidelityTests : HarnessTest
     }
 
     [Test]
-    public void An_async_methods_failure_that_nobody_awaits_stays_unobserved_as_unwoven()
-    {
-        var unobserved = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        void Collect(object? sender, UnobservedTaskExceptionEventArgs e)
-        {
-            foreach (var inner in e.Exception.InnerExceptions)
-            {
-                unobserved.Enqueue(inner.Message);
-            }
-
-            e.SetObserved();
-        }
-
-        TaskScheduler.UnobservedTaskException += Collect;
-        try
-        {
-            FailWithoutObserving(twin: true);
-            FailWithoutObserving(twin: false);
-            for (var i = 0; i < 3 && unobserved.Count < 2; i++)
-            {
-                GC.Collect();
-                GC.WaitForPendingFinalizers();
-            }
-        }
-        finally
-        {
-            TaskScheduler.UnobservedTaskException -= Collect;
-        }
-
-        unobserved.ShouldContain("left alone by the twin's caller");
-        unobserved.ShouldContain("left alone by the woven method's caller");
-        Harness.Records.ShouldHaveSingleItem().Field("error_message").ShouldBe("left alone by the woven method's caller");
-    }
-
-    /// <summary>Starts a failing call and waits for its end without observing the task (kept out of the test's frame).</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static void FailWithoutObserving(bool twin)
-    {
-        var task = twin ? Twin.Tasks.FailLaterAsync("left alone by the twin's caller") : Tasks.FailLaterAsync("left alone by the woven method's caller");
-        SpinWait.SpinUntil(() => task.IsCompleted, TimeSpan.FromSeconds(30)).ShouldBeTrue();
-    }
-
-    [Test]
     public async Task A_swallowing_async_method_completes_its_own_task_with_default()
     {
         var twinSource = new TaskCompletionSource<int>();

@@ -76,14 +76,43 @@ internal sealed class AsyncStateMachine
         var kickoffBuilder = kickoff.Body.Instructions.Select(i => i.Operand).OfType<FieldReference>().FirstOrDefault(f => f.Name == BuilderField);
         var moveNextBuilder = moveNext.Body.Instructions.Select(i => i.Operand).OfType<FieldReference>().FirstOrDefault(f => f.Name == BuilderField);
         var completions = moveNext.Body.Instructions.Where(i => OnBuilder(i, "SetResult", "SetException")).ToList();
-        var setResults = completions.Where(i => ((MethodReference)i.Operand).Name == "SetResult").ToList();
-        if (starts.Count != 1 || locals.Count != 1 || kickoffBuilder is null || moveNextBuilder is null || setResults.Count == 0 ||
+        if (starts.Count != 1 || locals.Count != 1 || kickoffBuilder is null || moveNextBuilder is null || completions.Count == 0 ||
             completions.Any(c => ((MethodReference)c.Operand).Parameters.Count > 1))
         {
             return null;
         }
 
-        return new AsyncStateMachine(kickoff, type, moveNext, starts[0], locals[0], kickoffBuilder, moveNextBuilder, completions, (MethodReference)setResults[0].Operand);
+        // A method whose end cannot be reached (it always throws) has no SetResult call to copy: swallowing needs one.
+        var setResult = completions.Select(c => (MethodReference)c.Operand).FirstOrDefault(m => m.Name == "SetResult") ??
+            SetResultOf(((MethodReference)completions[0].Operand).DeclaringType, kickoff.Module);
+        return setResult is null
+            ? null
+            : new AsyncStateMachine(kickoff, type, moveNext, starts[0], locals[0], kickoffBuilder, moveNextBuilder, completions, setResult);
+    }
+
+    /// <summary>The builder's one public instance <c>SetResult</c>, on the builder type as MoveNext sees it; null if none.</summary>
+    private static MethodReference? SetResultOf(TypeReference builder, ModuleDefinition module)
+    {
+        var candidates = builder.Resolve()?.Methods.Where(m => m.Name == "SetResult" && m.IsPublic && !m.IsStatic && m.Parameters.Count <= 1).ToList();
+        if (candidates is not { Count: 1 })
+        {
+            return null;
+        }
+
+        // Imported on the open type, then declared on the instance: the parameter stays the builder's own generic parameter.
+        var open = module.ImportReference(candidates[0]);
+        var reference = new MethodReference(open.Name, open.ReturnType, builder)
+        {
+            HasThis = open.HasThis,
+            ExplicitThis = open.ExplicitThis,
+            CallingConvention = open.CallingConvention,
+        };
+        foreach (var parameter in open.Parameters)
+        {
+            reference.Parameters.Add(new ParameterDefinition(parameter.ParameterType));
+        }
+
+        return reference;
     }
 
     /// <summary>Adds the scope field, copies the started scope into it in the kickoff and records from it in MoveNext.</summary>

@@ -169,6 +169,21 @@ public static class SmProbes
         throw new InvalidOperationException("always");
     }
 
+    [PerformanceLogging(OnError = PerformanceErrorMode.LogAndContinue)]
+    public static async Task AlwaysThrowsSwallowedVoidAsync(Task gate)
+    {
+        await gate;
+        throw new InvalidOperationException("always void");
+    }
+
+    [PerformanceLogging(OnError = PerformanceErrorMode.LogAndContinue)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public static async ValueTask<int> AlwaysThrowsSwallowedPooledAsync(Task gate)
+    {
+        await gate;
+        throw new InvalidOperationException("always pooled");
+    }
+
     [PerformanceLogging]
     public static async Task<int> LoopsUntilThrowAsync(Task gate)
     {

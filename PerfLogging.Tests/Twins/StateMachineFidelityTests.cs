@@ -366,6 +366,8 @@ public class StateMachineFidelityTests : HarnessTest
 
     [TestCase(nameof(SmProbes.AlwaysThrowsAsync))]
     [TestCase(nameof(SmProbes.AlwaysThrowsSwallowedAsync))]
+    [TestCase(nameof(SmProbes.AlwaysThrowsSwallowedVoidAsync))]
+    [TestCase(nameof(SmProbes.AlwaysThrowsSwallowedPooledAsync))]
     [TestCase(nameof(SmProbes.LoopsUntilThrowAsync))]
     [TestCase(nameof(SmProbes.FailsUnobservedAsync))]
     [TestCase(nameof(SmProbes.CanceledAsync))]
@@ -401,7 +403,7 @@ public class StateMachineFidelityTests : HarnessTest
     }
 
     [Test]
-    public void An_always_throwing_swallowing_async_method_returns_its_own_state_machine_task_as_unwoven()
+    public async Task An_always_throwing_swallowing_async_method_returns_its_own_state_machine_task_as_unwoven()
     {
         var gate = new TaskCompletionSource();
         var twin = Twin.SmProbes.AlwaysThrowsSwallowedAsync(gate.Task);
@@ -412,6 +414,27 @@ public class StateMachineFidelityTests : HarnessTest
         woven.GetType().GetGenericTypeDefinition().ShouldBe(twin.GetType().GetGenericTypeDefinition());
         woven.GetType().GenericTypeArguments[1].Name.ShouldBe(twin.GetType().GenericTypeArguments[1].Name);
         wovenOk.GetType().GetGenericTypeDefinition().ShouldBe(twinOk.GetType().GetGenericTypeDefinition());
+        (await Should.ThrowAsync<InvalidOperationException>(twin)).Message.ShouldBe("always");
+        (await woven).ShouldBe(0);
+        Harness.Records.Single(r => r.Field("operation_name") == "SmProbes.AlwaysThrowsSwallowedAsync").Field("error_message").ShouldBe("always");
+    }
+
+    [Test]
+    public async Task Always_throwing_swallowing_methods_of_other_builders_complete_with_default()
+    {
+        var gate = new TaskCompletionSource();
+        var twinVoid = Twin.SmProbes.AlwaysThrowsSwallowedVoidAsync(gate.Task);
+        var twinPooled = Twin.SmProbes.AlwaysThrowsSwallowedPooledAsync(gate.Task);
+        var wovenVoid = SmProbes.AlwaysThrowsSwallowedVoidAsync(gate.Task);
+        var wovenPooled = SmProbes.AlwaysThrowsSwallowedPooledAsync(gate.Task);
+        gate.SetResult();
+
+        (await Should.ThrowAsync<InvalidOperationException>(twinVoid)).Message.ShouldBe("always void");
+        (await Should.ThrowAsync<InvalidOperationException>(twinPooled.AsTask())).Message.ShouldBe("always pooled");
+        await wovenVoid;
+        wovenVoid.IsCompletedSuccessfully.ShouldBeTrue();
+        (await wovenPooled).ShouldBe(0);
+        Harness.Records.Select(r => r.Field("error_message")).Order().ShouldBe(["always pooled", "always void"]);
     }
 
     [Test]

@@ -68,16 +68,20 @@ internal sealed class AsyncStateMachine
 
         var builderType = builder.FieldType.GetElementType().FullName;
         bool OnBuilder(Instruction instruction, params string[] names) =>
-            instruction.OpCode == OpCodes.Call && instruction.Operand is MethodReference method && names.Contains(method.Name) &&
-            method.DeclaringType.GetElementType().FullName == builderType;
+            (instruction.OpCode == OpCodes.Call || instruction.OpCode == OpCodes.Callvirt) && instruction.Operand is MethodReference method &&
+            names.Contains(method.Name) && method.DeclaringType.GetElementType().FullName == builderType;
 
         var starts = kickoff.Body.Instructions.Where(i => OnBuilder(i, "Start")).ToList();
         var locals = kickoff.Body.Variables.Where(v => v.VariableType.GetElementType().FullName == type.FullName).ToList();
         var kickoffBuilder = kickoff.Body.Instructions.Select(i => i.Operand).OfType<FieldReference>().FirstOrDefault(f => f.Name == BuilderField);
         var moveNextBuilder = moveNext.Body.Instructions.Select(i => i.Operand).OfType<FieldReference>().FirstOrDefault(f => f.Name == BuilderField);
-        var completions = moveNext.Body.Instructions.Where(i => OnBuilder(i, "SetResult", "SetException")).ToList();
-        if (starts.Count != 1 || locals.Count != 1 || kickoffBuilder is null || moveNextBuilder is null || completions.Count == 0 ||
-            completions.Any(c => ((MethodReference)c.Operand).Parameters.Count > 1))
+
+        // The method's own completions are the calls on this.<>t__builder; a builder of the same type the body uses for
+        // its own purposes is not the method's.
+        var completions = moveNext.Body.Instructions.Where(i => OnBuilder(i, "SetResult", "SetException") && OnOwnBuilder(i)).ToList();
+        if (starts.Count != 1 || locals.Count != 1 || kickoffBuilder is null || moveNextBuilder is null ||
+            completions.Count(c => ((MethodReference)c.Operand).Name == "SetException") != 1 ||
+            completions.Count(c => ((MethodReference)c.Operand).Name == "SetResult") > 1)
         {
             return null;
         }
@@ -90,10 +94,42 @@ internal sealed class AsyncStateMachine
             : new AsyncStateMachine(kickoff, type, moveNext, starts[0], locals[0], kickoffBuilder, moveNextBuilder, completions, setResult);
     }
 
-    /// <summary>The builder's one public instance <c>SetResult</c>, on the builder type as MoveNext sees it; null if none.</summary>
+    /// <summary>
+    /// A completion call the compiler writes on the state machine's builder: <c>ldarg.0; ldflda|ldfld &lt;&gt;t__builder</c>,
+    /// then at most one argument, pushed by one instruction.
+    /// </summary>
+    private static bool OnOwnBuilder(Instruction call)
+    {
+        var receiver = ((MethodReference)call.Operand).Parameters.Count switch
+        {
+            0 => call.Previous,
+            1 when call.Previous is { } argument && PushesOneValue(argument) => argument.Previous,
+            _ => null,
+        };
+        return receiver is { Operand: FieldReference { Name: BuilderField } } &&
+            (receiver.OpCode == OpCodes.Ldflda || receiver.OpCode == OpCodes.Ldfld) &&
+            receiver.Previous?.OpCode == OpCodes.Ldarg_0;
+    }
+
+    /// <summary>A load of a local, argument, constant or static field (MoveNext is read in its short forms).</summary>
+    private static bool PushesOneValue(Instruction instruction) => instruction.OpCode.Code switch
+    {
+        >= Code.Ldarg_0 and <= Code.Ldloc_3 => true,
+        Code.Ldarg_S or Code.Ldloc_S or Code.Ldarg or Code.Ldloc or Code.Ldnull or Code.Ldstr or Code.Ldsfld => true,
+        >= Code.Ldc_I4_M1 and <= Code.Ldc_R8 => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// The builder's public instance <c>SetResult</c> that takes the task's result (the builder's own generic parameter,
+    /// or nothing), on the builder type as MoveNext sees it; null if there is no single one.
+    /// </summary>
     private static MethodReference? SetResultOf(TypeReference builder, ModuleDefinition module)
     {
-        var candidates = builder.Resolve()?.Methods.Where(m => m.Name == "SetResult" && m.IsPublic && !m.IsStatic && m.Parameters.Count <= 1).ToList();
+        var generic = builder is GenericInstanceType;
+        var candidates = builder.Resolve()?.Methods.Where(m =>
+            m.Name == "SetResult" && m.IsPublic && !m.IsStatic &&
+            (generic ? m.Parameters.Count == 1 && m.Parameters[0].ParameterType is GenericParameter { Type: GenericParameterType.Type, Position: 0 } : m.Parameters.Count == 0)).ToList();
         if (candidates is not { Count: 1 })
         {
             return null;
@@ -189,7 +225,7 @@ internal sealed class AsyncStateMachine
             tail.Add(Instruction.Create(OpCodes.Ldloc, value));
         }
 
-        tail.Add(Instruction.Create(OpCodes.Call, _setResult));
+        tail.Add(Instruction.Create(completion.OpCode, _setResult));
         tail.Add(after);
         var previous = completion;
         foreach (var instruction in tail)

@@ -345,7 +345,7 @@ public class StateMachineFidelityTests : HarnessTest
     public async Task Blocking_provider_holds_the_pooled_value_task()
     {
         Harness.Dispose();
-        var gate = new GateProvider();
+        var gate = new GateLoggerProvider();
         Harness = new RuntimeHarness(null, LogLevel.Trace, gate);
         var source = new TaskCompletionSource<int>();
         var returned = SmProbes.PooledAsync(source.Task);
@@ -381,7 +381,7 @@ public class StateMachineFidelityTests : HarnessTest
     public async Task An_async_method_that_always_throws_writes_its_record_before_its_task_completes()
     {
         Harness.Dispose();
-        var gateProvider = new GateProvider();
+        var gateProvider = new GateLoggerProvider();
         Harness = new RuntimeHarness(null, LogLevel.Trace, gateProvider);
         var gate = new TaskCompletionSource();
         var returned = SmProbes.AlwaysThrowsAsync(gate.Task);
@@ -512,19 +512,6 @@ public class StateMachineFidelityTests : HarnessTest
             {
                 callback(state);
             }
-        }
-    }
-
-    private sealed class GateProvider : TestLoggerProvider
-    {
-        public ManualResetEventSlim Entered { get; } = new();
-
-        public ManualResetEventSlim Release { get; } = new();
-
-        public override void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            Entered.Set();
-            Release.Wait(TimeSpan.FromSeconds(30));
         }
     }
 }

@@ -67,7 +67,7 @@ public class TaskFidelityTests : HarnessTest
         twinTask.IsCompleted.ShouldBeTrue();
 
         Harness.Dispose();
-        var gate = new GateProvider();
+        var gate = new GateLoggerProvider();
         Harness = new RuntimeHarness(null, LogLevel.Trace, gate);
         var source = new TaskCompletionSource<int>();
         var returned = Tasks.Pending(source);
@@ -105,7 +105,7 @@ public class TaskFidelityTests : HarnessTest
         twinTask.IsCompletedSuccessfully.ShouldBeTrue();
 
         Harness.Dispose();
-        var gate = new GateProvider();
+        var gate = new GateLoggerProvider();
         Harness = new RuntimeHarness(null, LogLevel.Trace, gate);
         var source = new TaskCompletionSource<int>();
         var returned = Tasks.AfterAsync(source.Task);
@@ -228,21 +228,6 @@ public class TaskFidelityTests : HarnessTest
         context.Run(() => Tasks.DelayFreeOfContextAsync().Wait(TimeSpan.FromSeconds(10))).ShouldBeTrue();
         Harness = new RuntimeHarness();
     }
-
-    /// <summary>Holds the first record written to it until released.</summary>
-    private sealed class GateProvider : TestLoggerProvider
-    {
-        public ManualResetEventSlim Entered { get; } = new();
-
-        public ManualResetEventSlim Release { get; } = new();
-
-        public override void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            Entered.Set();
-            Release.Wait(TimeSpan.FromSeconds(30));
-        }
-    }
-
     /// <summary>A UI-style context: one thread that runs posted work in order, like a WinForms or WPF message loop.</summary>
     private sealed class PumpingContext : SynchronizationContext, IDisposable
     {

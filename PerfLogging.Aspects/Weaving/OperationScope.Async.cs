@@ -4,13 +4,14 @@ namespace PerfLogging.Weaving;
 
 /// <summary>
 /// Completion of Task and ValueTask shapes returned by methods that are not compiler-generated async methods (those
-/// record from their state machine, see OperationScope.StateMachine.cs). Under <see cref="PerformanceErrorMode.LogAndRaise"/> the caller gets the
-/// very object the method returned (same reference, runtime type and <see cref="Task.AsyncState"/>): a completed
-/// task is recorded at once, a pending one by a synchronous continuation registered before the task is returned, so
-/// a caller suspended on it resumes after the record is written (one that finds it already completed goes on at once,
-/// as it would unwoven, while the completing thread writes the record). The swallowing modes must turn a failure into a
-/// successful result, so a failed or pending task is handed back as a new task there; except a cold task (created,
-/// not started), which only its caller can start: it is returned itself and its failure is recorded, not swallowed.
+/// record from their state machine, see OperationScope.StateMachine.cs). Under
+/// <see cref="PerformanceErrorMode.LogAndRaise"/> the caller gets the very object the method returned (same reference,
+/// runtime type and <see cref="Task.AsyncState"/>): a completed task is recorded at once, a pending one by a
+/// synchronous continuation registered before the task is returned, so a caller suspended on it resumes after the
+/// record is written (one that finds it already completed goes on at once, as it would unwoven, while the completing
+/// thread writes the record). The swallowing modes must turn a failure into a successful result, so a failed or pending
+/// task is handed back as a new task there; except a cold task (created, not started), which only its caller can start:
+/// it is returned itself and its failure is recorded, not swallowed.
 /// </summary>
 public partial struct OperationScope
 {

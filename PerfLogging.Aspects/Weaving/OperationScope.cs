@@ -26,7 +26,9 @@ namespace PerfLogging.Weaving;
 /// fault { scope.Unwind(); }                     // the exception escapes: stop being ambient
 /// return scope.Complete(result);
 /// </code>
-/// Task, ValueTask and void shapes call the matching <c>Complete…</c> overload instead.
+/// Task, ValueTask and void shapes call the matching <c>Complete…</c> overload instead; a compiler-generated async
+/// method calls <c>Leave…</c>, and its state machine records through its own copy of the scope (<c>Succeeded</c>,
+/// <c>Failed</c>) right before the builder completes the task.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [StructLayout(LayoutKind.Auto)]

@@ -25,6 +25,8 @@ namespace PerfLogging.Fody.Emit;
 ///     } fault { ldloca scope; call Unwind; endfinally }     // the exception escapes: leave the ambient state
 /// END: return scope.Complete(result);                       // Complete() / CompleteTask(…) / … per shape
 /// </code>
+/// A compiler-generated async method returns <c>scope.LeaveTask(task)</c> (…) instead, and its state machine records
+/// (<see cref="AsyncStateMachine"/>).
 /// Iterators return the sequence wrapped, without handlers (the operation is the enumeration).
 /// </summary>
 internal sealed partial class MethodProcessor(

@@ -120,12 +120,9 @@ public partial struct OperationScope
         var operation = _operation!;
         var end = operation.State.GetTimestamp();
         _completed = true;
-        if (!_verbose && exception is null && _frame is null && operation.SuccessAtMinLevel && !PerformanceMeter.IsListened &&
-            Classify(operation, operation.State.SecondsBetween(_start, end), exception: null, resources: null) == PerformanceOutcome.Success)
+        if (!IsQuiet(operation, end, exception))
         {
-            return;
+            Record(end, AmbientParent(), exception, result, hasResult);
         }
-
-        Record(end, AmbientParent(), exception, result, hasResult);
     }
 }

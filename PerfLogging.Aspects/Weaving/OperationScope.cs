@@ -291,18 +291,20 @@ public partial struct OperationScope
         var end = operation.State.GetTimestamp();
         _completed = true;
         var parent = ExitAmbient();
-        if (!_verbose && exception is null && _frame is null && operation.SuccessAtMinLevel && !PerformanceMeter.IsListened)
+        if (!IsQuiet(operation, end, exception))
         {
-            // The common quiet call: its level was disabled when it started and it succeeded under both thresholds, with
-            // no span, probe or meter listener to feed: there is nothing to record (what Record would conclude).
-            if (Classify(operation, operation.State.SecondsBetween(_start, end), exception: null, resources: null) == PerformanceOutcome.Success)
-            {
-                return;
-            }
+            Record(end, parent, exception, result, hasResult);
         }
-
-        Record(end, parent, exception, result, hasResult);
     }
+
+    /// <summary>
+    /// The common quiet call: its level was disabled when it started and it succeeded under both thresholds, with no span,
+    /// probe or meter listener to feed: there is nothing to record (what Record would conclude).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly bool IsQuiet(ResolvedOperation operation, long end, Exception? exception) =>
+        !_verbose && exception is null && _frame is null && operation.SuccessAtMinLevel && !PerformanceMeter.IsListened &&
+        Classify(operation, operation.State.SecondsBetween(_start, end), exception: null, resources: null) == PerformanceOutcome.Success;
 
     /// <summary>The operation that was innermost when this one became ambient, without leaving.</summary>
     private readonly string? AmbientParent() =>

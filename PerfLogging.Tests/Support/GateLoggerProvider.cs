@@ -9,6 +9,20 @@ internal sealed class GateLoggerProvider : TestLoggerProvider
 
     public ManualResetEventSlim Release { get; } = new();
 
+    /// <summary>Waits until a record is being written, runs <paramref name="look"/> while it is held, then lets it go.</summary>
+    public void WhileHeld(Action look)
+    {
+        try
+        {
+            Entered.Wait(TimeSpan.FromSeconds(30)).ShouldBeTrue("no record was written");
+            look();
+        }
+        finally
+        {
+            Release.Set();
+        }
+    }
+
     public override void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
         Entered.Set();

@@ -73,20 +73,10 @@ public class StateMachineBuilderTests : HarnessTest
         var gate = new TaskCompletionSource<int>();
         var returned = BuilderProbes.ClassBuiltAsync(gate.Task);
         var completing = Task.Run(() => gate.SetResult(1));
-        bool completedWhileRecording;
-        try
-        {
-            gateProvider.Entered.Wait(TimeSpan.FromSeconds(30)).ShouldBeTrue();
-            completedWhileRecording = returned.IsCompleted;
-        }
-        finally
-        {
-            gateProvider.Release.Set();
-        }
+        gateProvider.WhileHeld(() => returned.IsCompleted.ShouldBeFalse("the task completed while its record was being written"));
 
         (await returned).ShouldBe(1);
         await completing.WaitAsync(TimeSpan.FromSeconds(30));
-        completedWhileRecording.ShouldBeFalse();
     }
 
     [Test]

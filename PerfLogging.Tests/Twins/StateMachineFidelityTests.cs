@@ -350,15 +350,10 @@ public class StateMachineFidelityTests : HarnessTest
         var source = new TaskCompletionSource<int>();
         var returned = SmProbes.PooledAsync(source.Task);
         var completing = Task.Run(() => source.SetResult(5));
-        try
+        gate.WhileHeld(() =>
         {
-            gate.Entered.Wait(TimeSpan.FromSeconds(30)).ShouldBeTrue();
             returned.IsCompleted.ShouldBeFalse();
-        }
-        finally
-        {
-            gate.Release.Set();
-        }
+        });
 
         (await returned).ShouldBe(5);
         await completing.WaitAsync(TimeSpan.FromSeconds(30));
@@ -386,20 +381,10 @@ public class StateMachineFidelityTests : HarnessTest
         var gate = new TaskCompletionSource();
         var returned = SmProbes.AlwaysThrowsAsync(gate.Task);
         var completing = Task.Run(() => gate.SetResult());
-        bool completedWhileRecording;
-        try
-        {
-            gateProvider.Entered.Wait(TimeSpan.FromSeconds(30)).ShouldBeTrue();
-            completedWhileRecording = returned.IsCompleted;
-        }
-        finally
-        {
-            gateProvider.Release.Set();
-        }
+        gateProvider.WhileHeld(() => returned.IsCompleted.ShouldBeFalse("the task completed while its record was being written"));
 
         await Should.ThrowAsync<InvalidOperationException>(returned);
         await completing.WaitAsync(TimeSpan.FromSeconds(30));
-        completedWhileRecording.ShouldBeFalse();
     }
 
     [Test]

@@ -74,21 +74,15 @@ public class TaskFidelityTests : HarnessTest
 
         // The task completes on another thread, whose synchronous record continuation is held inside the provider.
         var completing = Task.Run(() => source.SetResult(5));
-        try
+        gate.WhileHeld(() =>
         {
-            gate.Entered.Wait(TimeSpan.FromSeconds(30)).ShouldBeTrue();
-
             // The completed task is the caller's as it is the twin's: awaiting it does not wait for the record.
             returned.IsCompleted.ShouldBeTrue();
             var awaited = ResultWithoutSuspending(returned);
             awaited.IsCompletedSuccessfully.ShouldBeTrue();
             awaited.Result.ShouldBe(5);
             Harness.Records.ShouldBeEmpty();
-        }
-        finally
-        {
-            gate.Release.Set();
-        }
+        });
 
         await completing.WaitAsync(TimeSpan.FromSeconds(30));
         Harness.Single().Field("success").ShouldBe("True");
@@ -110,17 +104,9 @@ public class TaskFidelityTests : HarnessTest
         var source = new TaskCompletionSource<int>();
         var returned = Tasks.AfterAsync(source.Task);
         var completing = Task.Run(() => source.SetResult(5));
-        try
-        {
-            // The method resumes on the completing thread and is writing its record: its task is not complete yet, so
-            // nobody can see it completed before the record is written, however late they look.
-            gate.Entered.Wait(TimeSpan.FromSeconds(30)).ShouldBeTrue();
-            returned.IsCompleted.ShouldBeFalse();
-        }
-        finally
-        {
-            gate.Release.Set();
-        }
+        // The method resumes on the completing thread and is writing its record: its task is not complete yet, so nobody
+        // can see it completed before the record is written, however late they look.
+        gate.WhileHeld(() => returned.IsCompleted.ShouldBeFalse());
 
         (await returned).ShouldBe(5);
         Harness.Records.ShouldHaveSingleItem().Field("success").ShouldBe("True");
